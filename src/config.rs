@@ -1,0 +1,266 @@
+//! Configuration: the TOML file plus the environment (and `.env`), with the bot token kept in a
+//! secret wrapper that never prints, and template folders loaded and validated at start-up.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use crate::domain::duration::{parse_duration, DurationBounds};
+use crate::domain::template::{Template, TemplateCatalog, TemplateError, DEFAULT_TEMPLATE_KEY};
+
+/// The SQLite file used when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://retrobot.db";
+
+/// Everything the bot needs to run.
+#[derive(Debug)]
+pub struct Config {
+    /// Only ever read from `DISCORD_TOKEN` (environment or `.env`).
+    pub discord_token: SecretString,
+    pub database_url: String,
+    /// Base URL REST calls go to instead of `https://discord.com` (a rate-limit proxy).
+    pub discord_api_url: Option<String>,
+    /// Name or id of the role whose members may close any retro.
+    pub facilitator_role: Option<String>,
+    pub templates: TemplateCatalog,
+    pub default_template: String,
+    pub durations: DurationBounds,
+}
+
+/// Why the configuration could not be loaded. Never contains the token.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("DISCORD_TOKEN is not set: put it in the environment or in a .env file")]
+    MissingToken,
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+    #[error("invalid template: {0}")]
+    Template(#[from] TemplateError),
+}
+
+/// The settings the TOML file may hold (see `config.example.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    facilitator_role: Option<String>,
+    templates_dir: Option<PathBuf>,
+    default_template: Option<String>,
+    min_duration: Option<String>,
+    max_duration: Option<String>,
+}
+
+/// A source of environment variables (the process environment in production).
+pub trait Env {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+/// The real process environment, after `.env` has been read into it.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+}
+
+impl Config {
+    /// Reads `.env` (variables already in the environment win), then the config file named by
+    /// `RETROBOT_CONFIG` (or `config.toml` if present), then the environment.
+    pub fn load() -> Result<Config, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Config::from_env(&ProcessEnv)
+    }
+
+    pub fn from_env(env: &dyn Env) -> Result<Config, ConfigError> {
+        let (file, path) = match env.var("RETROBOT_CONFIG") {
+            Some(path) => (read_file(Path::new(&path))?, Some(PathBuf::from(path))),
+            None if Path::new("config.toml").exists() => (
+                read_file(Path::new("config.toml"))?,
+                Some(PathBuf::from("config.toml")),
+            ),
+            None => (FileConfig::default(), None),
+        };
+        let path = path.unwrap_or_default();
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.clone(),
+            message,
+        };
+        let token = env.var("DISCORD_TOKEN").ok_or(ConfigError::MissingToken)?;
+
+        let mut durations = DurationBounds::default();
+        let wide = DurationBounds {
+            min: Duration::from_secs(1),
+            max: Duration::from_secs(365 * 86_400),
+        };
+        if let Some(min) = &file.min_duration {
+            durations.min =
+                parse_duration(min, wide).map_err(|e| invalid(format!("min_duration: {e}")))?;
+        }
+        if let Some(max) = &file.max_duration {
+            durations.max =
+                parse_duration(max, wide).map_err(|e| invalid(format!("max_duration: {e}")))?;
+        }
+        if durations.min > durations.max {
+            return Err(invalid("min_duration is longer than max_duration".into()));
+        }
+
+        let mut templates = TemplateCatalog::builtin();
+        if let Some(dir) = &file.templates_dir {
+            let dir = path
+                .parent()
+                .map_or_else(|| dir.clone(), |base| base.join(dir));
+            load_templates(&dir, &mut templates)?;
+        }
+        let default_template = file
+            .default_template
+            .unwrap_or_else(|| DEFAULT_TEMPLATE_KEY.to_string());
+        if templates.get(&default_template).is_none() {
+            return Err(invalid(format!(
+                "default_template: no template has the key `{default_template}`"
+            )));
+        }
+
+        Ok(Config {
+            discord_token: SecretString::from(token),
+            database_url: env
+                .var("DATABASE_URL")
+                .or(file.database_url)
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            discord_api_url: env
+                .var("DISCORD_API_URL")
+                .map(|u| u.trim_end_matches('/').to_string()),
+            facilitator_role: file.facilitator_role.filter(|r| !r.trim().is_empty()),
+            templates,
+            default_template,
+            durations,
+        })
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        message: e.message().to_string(),
+    })
+}
+
+/// Adds every `*.toml` file in `dir` to `catalog`, in file-name order; the first invalid one
+/// stops start-up with an error naming it.
+pub fn load_templates(dir: &Path, catalog: &mut TemplateCatalog) -> Result<(), ConfigError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| ConfigError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::Read {
+            path: file.clone(),
+            source,
+        })?;
+        let name = file.display().to_string();
+        let template = Template::from_toml(&name, &text)?;
+        catalog.add(&name, template)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+    use std::collections::HashMap;
+
+    struct FakeEnv(HashMap<&'static str, String>);
+
+    impl Env for FakeEnv {
+        fn var(&self, name: &str) -> Option<String> {
+            self.0.get(name).cloned()
+        }
+    }
+
+    fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
+        FakeEnv(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect())
+    }
+
+    #[test]
+    fn token_is_required_and_never_printed() {
+        assert!(matches!(
+            Config::from_env(&env(&[])),
+            Err(ConfigError::MissingToken)
+        ));
+        let config = Config::from_env(&env(&[("DISCORD_TOKEN", "very-secret-token")])).unwrap();
+        assert_eq!(config.discord_token.expose_secret(), "very-secret-token");
+        assert!(!format!("{config:?}").contains("very-secret-token"));
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.default_template, "customer-obsession");
+    }
+
+    #[test]
+    fn file_settings_and_templates_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/team.toml"),
+            "key = \"team\"\nname = \"Team check\"\nstatements = [\"We ship.\"]\n",
+        )
+        .unwrap();
+        let config_path = dir.path().join("retrobot.toml");
+        std::fs::write(
+            &config_path,
+            "templates_dir = \"templates\"\nfacilitator_role = \"Retro Lead\"\nmin_duration = \"1s\"\ndatabase_url = \"sqlite://file.db\"\n",
+        )
+        .unwrap();
+        let path = config_path.to_str().unwrap();
+        let config = Config::from_env(&env(&[
+            ("DISCORD_TOKEN", "t"),
+            ("RETROBOT_CONFIG", path),
+            ("DATABASE_URL", "sqlite://env-wins.db"),
+        ]))
+        .unwrap();
+        assert!(config.templates.get("team").is_some());
+        assert_eq!(config.facilitator_role.as_deref(), Some("Retro Lead"));
+        assert_eq!(config.durations.min, Duration::from_secs(1));
+        assert_eq!(config.database_url, "sqlite://env-wins.db");
+
+        std::fs::write(
+            dir.path().join("templates/zz-bad.toml"),
+            "key = \"bad\"\nname = \"x\"\nstatements = []\n",
+        )
+        .unwrap();
+        let err = Config::from_env(&env(&[("DISCORD_TOKEN", "t"), ("RETROBOT_CONFIG", path)]))
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("zz-bad.toml") && text.contains("`statements`"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_settings_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "facilitator_roel = \"x\"\n").unwrap();
+        let err = Config::from_env(&env(&[
+            ("DISCORD_TOKEN", "t"),
+            ("RETROBOT_CONFIG", path.to_str().unwrap()),
+        ]))
+        .unwrap_err();
+        assert!(err.to_string().contains("facilitator_roel"), "{err}");
+    }
+}

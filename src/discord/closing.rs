@@ -1,0 +1,223 @@
+//! Closing a retro: claim it (so it is closed once, by one closer), stop taking input, wait for
+//! queued input to be durable, reconcile with Discord, tally, save the rendered summary, post
+//! it part by part (recording each part, so a restart continues instead of repeating), lock.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serenity::all::{ChannelId, MessageId};
+
+use super::reconcile::{reconcile_retro, ReconcileError};
+use super::render::{self, RenderedMessage};
+use super::rest::RestError;
+use super::Bot;
+use crate::domain::retro::{Retro, RetroId, RetroStatus};
+use crate::domain::summary::build_summary;
+use crate::store::StoreError;
+
+/// Why a close did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum CloseError {
+    #[error("the retro is not open (it is {0})")]
+    NotOpen(&'static str),
+    #[error("the retro is already being closed")]
+    InProgress,
+    #[error("could not count the votes on Discord: {0}")]
+    Reconcile(#[from] ReconcileError),
+    #[error("Discord refused the summary: {0}")]
+    Post(#[from] RestError),
+    #[error("database error: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// Closes an open retro; returns the id of the summary's first message.
+pub async fn close_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<MessageId, CloseError> {
+    let guard = CloseGuard::take(bot, retro.id).ok_or(CloseError::InProgress)?;
+    if !bot
+        .store
+        .transition(retro.id, RetroStatus::Open, RetroStatus::Closing)
+        .await?
+    {
+        let now = bot
+            .store
+            .retro(retro.id)
+            .await?
+            .map_or(RetroStatus::Closed, |r| r.status);
+        return Err(CloseError::NotOpen(now.as_str()));
+    }
+    bot.live.write().expect("live index lock").remove(retro.id);
+    // Everything that arrived before the claim is committed before the tally.
+    bot.ingest.flush().await;
+    finish_claimed(bot, retro, &guard).await
+}
+
+/// Marks a retro as being closed by this process, so a retry never runs alongside a close.
+pub struct CloseGuard<'a> {
+    bot: &'a Bot,
+    retro: RetroId,
+}
+
+impl<'a> CloseGuard<'a> {
+    fn take(bot: &'a Bot, retro: RetroId) -> Option<CloseGuard<'a>> {
+        let fresh = bot
+            .closing_now
+            .lock()
+            .expect("closing set lock")
+            .insert(retro);
+        fresh.then_some(CloseGuard { bot, retro })
+    }
+}
+
+impl Drop for CloseGuard<'_> {
+    fn drop(&mut self) {
+        self.bot
+            .closing_now
+            .lock()
+            .expect("closing set lock")
+            .remove(&self.retro);
+    }
+}
+
+/// Completes a claimed close (also after a restart): reconcile and render once, then post the
+/// parts not yet posted, then lock.
+pub async fn finish_close(bot: &Arc<Bot>, retro: &Retro) -> Result<MessageId, CloseError> {
+    let guard = CloseGuard::take(bot, retro.id).ok_or(CloseError::InProgress)?;
+    finish_claimed(bot, retro, &guard).await
+}
+
+async fn finish_claimed(
+    bot: &Arc<Bot>,
+    retro: &Retro,
+    _guard: &CloseGuard<'_>,
+) -> Result<MessageId, CloseError> {
+    let (saved, posted) = bot.store.summary_progress(retro.id).await?;
+    let parts: Vec<RenderedMessage> = match saved.and_then(|json| serde_json::from_str(&json).ok())
+    {
+        Some(parts) => parts,
+        None => {
+            let report = reconcile_retro(bot, retro).await?;
+            tracing::info!(retro = %retro.id, ?report, "reconciled before closing");
+            let parts = render::summary(&summarise(bot, retro).await?);
+            let json =
+                serde_json::to_string(&parts).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            bot.store.save_summary(retro.id, &json).await?;
+            parts
+        }
+    };
+    let channel = ChannelId::new(retro.channel_id);
+    let mut first = posted.first().copied().map(MessageId::new);
+    for part in parts.iter().skip(posted.len()) {
+        let message = bot
+            .rest
+            .create_message(channel, &part.to_create_message())
+            .await?;
+        bot.store
+            .record_summary_part(retro.id, message.id.get())
+            .await?;
+        first.get_or_insert(message.id);
+    }
+    bot.store
+        .transition(retro.id, RetroStatus::Closing, RetroStatus::Closed)
+        .await?;
+    tracing::info!(retro = %retro.id, parts = parts.len(), "retro closed");
+    Ok(first.unwrap_or(MessageId::new(1)))
+}
+
+async fn summarise(
+    bot: &Bot,
+    retro: &Retro,
+) -> Result<crate::domain::summary::Summary, StoreError> {
+    let marks = bot.store.marks(retro.id).await?;
+    let replies = bot.store.replies(retro.id).await?;
+    let items = bot.store.items(retro.id).await?;
+    let mut threads = vec![None; retro.template.questions.len()];
+    for item in items
+        .iter()
+        .filter(|i| i.kind == crate::domain::retro::ItemKind::Question)
+    {
+        if let Some(slot) = threads.get_mut(item.position) {
+            *slot = item.thread_id;
+        }
+    }
+    Ok(build_summary(retro, &marks, replies, &threads))
+}
+
+/// Finishes closings interrupted by a crash or a Discord failure.
+pub async fn resume_interrupted(bot: &Arc<Bot>) {
+    let Ok(closing) = bot.store.retros_with_status(RetroStatus::Closing).await else {
+        return;
+    };
+    for retro in closing {
+        bot.live.write().expect("live index lock").remove(retro.id);
+        match finish_close(bot, &retro).await {
+            Ok(_) => tracing::info!(retro = %retro.id, "finished an interrupted close"),
+            Err(CloseError::InProgress) => {}
+            Err(e) => {
+                tracing::warn!(retro = %retro.id, error = %e, "could not finish an interrupted close; will retry")
+            }
+        }
+    }
+}
+
+/// The scheduler's view of closes: open retros whose duration has ended, and closings that
+/// need another attempt.
+pub struct DueCloses(pub Arc<Bot>);
+
+/// How long to wait before retrying a close that failed (Discord or database trouble).
+const CLOSE_RETRY: chrono::Duration = chrono::Duration::seconds(30);
+
+impl crate::scheduler::Jobs for DueCloses {
+    async fn next_due(&self) -> Option<DateTime<Utc>> {
+        if !*self.0.ready.borrow() {
+            return None;
+        }
+        let open = self
+            .0
+            .store
+            .retros_with_status(RetroStatus::Open)
+            .await
+            .ok()?;
+        let mut next = open.iter().filter_map(|r| r.closes_at).min();
+        let stuck = self
+            .0
+            .store
+            .retros_with_status(RetroStatus::Closing)
+            .await
+            .ok()?;
+        if !stuck.is_empty() {
+            let retry = Utc::now() + CLOSE_RETRY;
+            next = Some(next.map_or(retry, |n| n.min(retry)));
+        }
+        next
+    }
+
+    async fn run_due(&self, now: DateTime<Utc>) {
+        let bot = &self.0;
+        let Ok(open) = bot.store.retros_with_status(RetroStatus::Open).await else {
+            return;
+        };
+        for retro in open
+            .iter()
+            .filter(|r| r.closes_at.is_some_and(|at| at <= now))
+        {
+            match close_retro(bot, retro).await {
+                Ok(_) => tracing::info!(retro = %retro.id, "closed at the end of its duration"),
+                Err(CloseError::NotOpen(_)) => {}
+                Err(e) => {
+                    tracing::warn!(retro = %retro.id, error = %e, "automatic close failed; will retry")
+                }
+            }
+        }
+        resume_interrupted(bot).await;
+    }
+}
+
+/// The retro a `/retro close` without an id means: the channel's active one.
+pub async fn active_in_channel(bot: &Bot, channel: u64) -> Result<Option<Retro>, StoreError> {
+    bot.store.active_retro_in_channel(channel).await
+}
+
+/// The retro with a given id, if it exists.
+pub async fn by_id(bot: &Bot, id: i64) -> Result<Option<Retro>, StoreError> {
+    bot.store.retro(RetroId(id)).await
+}

@@ -1,0 +1,128 @@
+//! `/retro close`: finds the retro (this channel's, or the one named), checks that the caller
+//! may close it, and closes it (reconcile, tally, summary, lock).
+
+use std::sync::Arc;
+
+use serenity::all::{CommandInteraction, GuildId};
+
+use super::{Options, Responder};
+use crate::discord::closing::{close_retro, CloseError};
+use crate::discord::render::jump_link;
+use crate::discord::rest::RestError;
+use crate::discord::{permissions, Bot};
+use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
+
+pub async fn run(
+    bot: &Arc<Bot>,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    let Some(guild_id) = command.guild_id else {
+        return respond
+            .ephemeral("Retros run in a server's text channel, not in direct messages.")
+            .await;
+    };
+    respond.defer_ephemeral().await?;
+    let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {
+        Some(given) => match given.trim_start_matches('#').parse::<i64>() {
+            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| r.guild_id == guild_id.get())),
+            Err(_) => return respond.edit(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty to close this channel's retro.")).await,
+        },
+        None => bot.store.active_retro_in_channel(command.channel_id.get()).await,
+    };
+    let retro = match found {
+        Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
+        Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
+            return respond
+                .edit("That retro is already being closed; its summary will appear shortly.")
+                .await;
+        }
+        Ok(_) => {
+            return respond
+                .edit("There is no open retro here to close. `/retro status` lists the open ones.")
+                .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not look up the retro to close");
+            return respond.edit("I couldn't look up the retro (database problem). Please try again in a moment.").await;
+        }
+    };
+
+    let member_permissions = command
+        .member
+        .as_ref()
+        .and_then(|m| m.permissions)
+        .unwrap_or_default();
+    let closer = Closer {
+        user_id: command.user.id.get(),
+        has_manage_server: permissions::can_manage_server(member_permissions),
+        has_facilitator_role: has_facilitator_role(bot, guild_id, command).await,
+    };
+    if close_right(&retro, closer).is_none() {
+        let role = bot
+            .config
+            .facilitator_role
+            .as_deref()
+            .map(|r| format!(", or members with the **{r}** role"))
+            .unwrap_or_default();
+        return respond
+            .edit(format!(
+                "Only <@{}> (who started this retro), members with the Manage Server permission{role} can close it.",
+                retro.facilitator_id
+            ))
+            .await;
+    }
+
+    match close_retro(bot, &retro).await {
+        Ok(summary) => {
+            respond
+                .edit(format!(
+                    "Closed {}. The summary is posted here: {}",
+                    retro.display_name(),
+                    jump_link(retro.guild_id, retro.channel_id, Some(summary.get()))
+                ))
+                .await
+        }
+        Err(CloseError::InProgress | CloseError::NotOpen(_)) => {
+            respond
+                .edit("That retro is already being closed; its summary will appear shortly.")
+                .await
+        }
+        Err(e) => {
+            tracing::warn!(retro = %retro.id, error = %e, "close did not complete");
+            respond.edit(format!("The retro is locked, but I couldn't post the summary yet: {e}. I'll keep trying.")).await
+        }
+    }
+}
+
+/// Whether the caller has the configured facilitator role (given by id or by name).
+async fn has_facilitator_role(bot: &Bot, guild: GuildId, command: &CommandInteraction) -> bool {
+    let (Some(wanted), Some(member)) = (
+        bot.config.facilitator_role.as_deref(),
+        command.member.as_ref(),
+    ) else {
+        return false;
+    };
+    if let Ok(id) = wanted.parse::<u64>() {
+        return member.roles.iter().any(|r| r.get() == id);
+    }
+    match bot.rest.guild_roles(guild).await {
+        Ok(roles) => roles
+            .iter()
+            .any(|role| role.name.eq_ignore_ascii_case(wanted) && member.roles.contains(&role.id)),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the server's roles");
+            false
+        }
+    }
+}
+
+/// The open retros of a guild, for autocomplete.
+pub async fn open_in_guild(bot: &Bot, guild: u64) -> Vec<Retro> {
+    bot.store
+        .retros_with_status(RetroStatus::Open)
+        .await
+        .map(|all| all.into_iter().filter(|r| r.guild_id == guild).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,136 @@
+//! The read-only commands: `/retro status` (open retros here, with participation so far),
+//! `/retro templates`, and autocomplete for template names and open retros.
+
+use serenity::all::{
+    AutocompleteChoice, CommandInteraction, CreateAutocompleteResponse, CreateInteractionResponse,
+};
+
+use super::{close, Responder};
+use crate::discord::render::jump_link;
+use crate::discord::rest::RestError;
+use crate::discord::Bot;
+use crate::domain::text::shorten;
+
+pub async fn status(
+    bot: &Bot,
+    command: &CommandInteraction,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    let channel = command.channel_id.get();
+    let retro = match bot.store.active_retro_in_channel(channel).await {
+        Ok(Some(retro)) => retro,
+        Ok(None) => {
+            return respond
+                .ephemeral("No retro is open in this channel. Start one with `/retro start`.")
+                .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "status lookup failed");
+            return respond
+                .ephemeral(
+                    "I couldn't read the retros (database problem). Please try again in a moment.",
+                )
+                .await;
+        }
+    };
+    let participation = bot.store.participation(retro.id).await.unwrap_or_default();
+    let closes = match retro.closes_at {
+        Some(at) => format!("closes <t:{}:R>", at.timestamp()),
+        None => "closes when the facilitator runs `/retro close`".to_string(),
+    };
+    let voters = if participation.voters == 1 {
+        "member has"
+    } else {
+        "members have"
+    };
+    let replies = if participation.replies == 1 {
+        "reply"
+    } else {
+        "replies"
+    };
+    respond
+        .ephemeral(format!(
+            "**Open retro {}:** [{}]({}) ({}), started by <@{}>, {closes}.\n{} {voters} voted · {} {replies} in the question threads.",
+            retro.id,
+            retro.display_name(),
+            jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+            retro.status.as_str(),
+            retro.facilitator_id,
+            participation.voters,
+            participation.replies,
+        ))
+        .await
+}
+
+pub async fn templates(bot: &Bot, respond: &Responder<'_>) -> Result<(), RestError> {
+    let mut text = String::new();
+    for template in bot.config.templates.iter() {
+        let scale: Vec<&str> = template
+            .scale
+            .options
+            .iter()
+            .map(|o| o.emoji.as_str())
+            .collect();
+        text.push_str(&format!(
+            "**{}** (`{}`), voted {}\n",
+            template.name,
+            template.key,
+            scale.join(" ")
+        ));
+        for statement in &template.statements {
+            text.push_str(&format!("• {statement}\n"));
+        }
+        for question in &template.questions {
+            text.push_str(&format!("💬 {question}\n"));
+        }
+        text.push('\n');
+    }
+    respond
+        .ephemeral(shorten(&text, crate::discord::render::CONTENT_LIMIT))
+        .await
+}
+
+pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(), RestError> {
+    let Some(focused) = command.data.autocomplete() else {
+        return Ok(());
+    };
+    let query = focused.value.to_lowercase();
+    let choices: Vec<AutocompleteChoice> = match focused.name {
+        "template" => bot
+            .config
+            .templates
+            .matching(&query)
+            .take(25)
+            .map(|t| {
+                AutocompleteChoice::new(
+                    shorten(&format!("{} ({})", t.name, t.key), 100),
+                    t.key.clone(),
+                )
+            })
+            .collect(),
+        "retro" => {
+            let guild = command.guild_id.map_or(0, |g| g.get());
+            close::open_in_guild(bot, guild)
+                .await
+                .into_iter()
+                .filter(|r| {
+                    query.is_empty()
+                        || r.display_name().to_lowercase().contains(&query)
+                        || r.id.0.to_string().contains(&query)
+                })
+                .take(25)
+                .map(|r| {
+                    AutocompleteChoice::new(
+                        shorten(&format!("{} {}", r.id, r.display_name()), 100),
+                        r.id.0.to_string(),
+                    )
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let body = CreateInteractionResponse::Autocomplete(
+        CreateAutocompleteResponse::new().set_choices(choices),
+    );
+    bot.rest.respond(command.id, &command.token, &body).await
+}

@@ -1,0 +1,168 @@
+//! `/retro start`: checks everything that needs no I/O and answers bad input at once, then
+//! defers, creates the retro (one per channel), posts it and reports to the facilitator. A
+//! failed post is removed and the retro marked failed, never left looking open.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use serenity::all::{ChannelType, CommandInteraction};
+
+use super::{Options, Responder};
+use crate::discord::posting::{post_retro, remove_posts};
+use crate::discord::render::jump_link;
+use crate::discord::rest::RestError;
+use crate::discord::{permissions, Bot};
+use crate::domain::duration::parse_duration;
+use crate::domain::retro::{validate_title, RetroStatus};
+use crate::store::{NewRetro, StoreError};
+
+pub async fn run(
+    bot: &Arc<Bot>,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    let Some(guild_id) = command.guild_id else {
+        return respond
+            .ephemeral("Retros run in a server's text channel, not in direct messages.")
+            .await;
+    };
+    if let Some(channel) = &command.channel {
+        if !matches!(channel.kind, ChannelType::Text | ChannelType::News) {
+            return respond.ephemeral("Run `/retro start` in a text channel (not in a thread, forum or voice channel).").await;
+        }
+    }
+    let key = options
+        .text("template")
+        .map(str::trim)
+        .unwrap_or(&bot.config.default_template);
+    let Some(template) = bot.config.templates.get(key) else {
+        let known: Vec<String> = bot
+            .config
+            .templates
+            .iter()
+            .map(|t| format!("`{}`", t.key))
+            .collect();
+        return respond
+            .ephemeral(format!("There is no template called `{key}`. Known templates: {}. `/retro templates` describes them.", known.join(", ")))
+            .await;
+    };
+    let title = match validate_title(options.text("title")) {
+        Ok(title) => title,
+        Err(message) => return respond.ephemeral(message).await,
+    };
+    let duration = match options
+        .text("duration")
+        .map(|d| parse_duration(d, bot.config.durations))
+        .transpose()
+    {
+        Ok(duration) => duration,
+        Err(e) => return respond.ephemeral(e.to_string()).await,
+    };
+    if let Some(granted) = command.app_permissions {
+        let missing = permissions::missing(granted);
+        if !missing.is_empty() {
+            return respond
+                .ephemeral(format!(
+                    "I can't run a retro in <#{}>: I'm missing these permissions here: **{}**. Ask a server admin to grant them, then try again.",
+                    command.channel_id,
+                    missing.join("**, **")
+                ))
+                .await;
+        }
+    }
+
+    respond.defer_ephemeral().await?;
+    let now = Utc::now();
+    let new = NewRetro {
+        guild_id: guild_id.get(),
+        channel_id: command.channel_id.get(),
+        template: template.clone(),
+        title,
+        facilitator_id: command.user.id.get(),
+        created_at: now,
+        closes_at: duration
+            .and_then(|d| chrono::Duration::from_std(d).ok())
+            .map(|d| now + d),
+    };
+    let retro = match bot.store.create_retro(&new).await {
+        Ok(retro) => retro,
+        Err(StoreError::ChannelBusy(_)) => {
+            let busy = bot
+                .store
+                .active_retro_in_channel(new.channel_id)
+                .await
+                .ok()
+                .flatten();
+            let text = match busy {
+                Some(r) => format!(
+                    "This channel already has an open retro: [{}]({}). Close it with `/retro close` before starting another.",
+                    r.display_name(),
+                    jump_link(r.guild_id, r.channel_id, r.header_message_id)
+                ),
+                None => "This channel already has a retro being set up or closed. Try again in a moment.".to_string(),
+            };
+            return respond.edit(text).await;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not create a retro");
+            return respond.edit("I couldn't save the retro (database problem). Nothing was posted; please try again in a moment.").await;
+        }
+    };
+    if let Err(e) = post_retro(bot, &retro).await {
+        tracing::warn!(retro = %retro.id, error = %e, "posting a retro failed; removing what was posted");
+        let leftovers = remove_posts(bot, &retro).await;
+        if let Err(db) = bot.store.mark_failed(retro.id, &e.to_string()).await {
+            tracing::error!(retro = %retro.id, error = %db, "could not mark a retro as failed");
+        }
+        let cleanup = if leftovers == 0 {
+            "I removed what I had posted; nothing is open.".to_string()
+        } else {
+            format!(
+                "I could not remove {leftovers} of my posts; please delete them. Nothing is open."
+            )
+        };
+        return respond
+            .edit(format!(
+                "I couldn't start the retro: {e}. {cleanup} Check my permissions and try again."
+            ))
+            .await;
+    }
+    match bot
+        .store
+        .transition(retro.id, RetroStatus::Posting, RetroStatus::Open)
+        .await
+    {
+        Ok(true) => {}
+        outcome => {
+            tracing::error!(retro = %retro.id, ?outcome, "could not open a posted retro");
+            remove_posts(bot, &retro).await;
+            let _ = bot.store.mark_failed(retro.id, "could not be opened").await;
+            return respond.edit("I couldn't open the retro (database problem). I removed what I had posted; please try again.").await;
+        }
+    }
+    if retro.closes_at.is_some() {
+        bot.schedule_changed.notify_one();
+    }
+    let header = bot
+        .store
+        .retro(retro.id)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|r| r.header_message_id);
+    let closes = retro
+        .closes_at
+        .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
+        .unwrap_or_default();
+    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
+    respond
+        .edit(format!(
+            "Started [{}]({}): {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
+            retro.display_name(),
+            jump_link(retro.guild_id, retro.channel_id, header),
+            retro.template.statements.len(),
+            retro.template.questions.len(),
+        ))
+        .await
+}

@@ -1,0 +1,160 @@
+//! Routing gateway events, in arrival order: reactions and thread messages become domain
+//! changes for the writer, interactions go to command handlers, READY triggers command
+//! registration and reconciliation.
+
+use std::sync::Arc;
+
+use serenity::all::{Event, Message, MessageType, Reaction, ReactionType};
+use tokio::sync::mpsc;
+use tracing::Instrument;
+
+use super::gateway::GatewayMessage;
+use super::{commands, reconcile, Bot, Identity};
+use crate::domain::live::Change;
+use crate::domain::summary::Reply;
+use crate::domain::vote::Reactor;
+
+/// Handles gateway messages until the gateway stops; returns why it stopped.
+pub async fn dispatch(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<GatewayMessage>) -> String {
+    while let Some(message) = rx.recv().await {
+        match message {
+            GatewayMessage::Event(event) => handle(&bot, *event),
+            GatewayMessage::Stopped(reason) => return reason,
+        }
+    }
+    "gateway channel closed".into()
+}
+
+fn handle(bot: &Arc<Bot>, event: Event) {
+    match event {
+        Event::Ready(ready) => {
+            let ready = ready.ready;
+            let identity = Identity {
+                user_id: ready.user.id.get(),
+                application_id: ready.application.id.get(),
+            };
+            let _ = bot.identity.set(identity);
+            bot.rest.set_application_id(identity.application_id);
+            tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), shard = ?ready.shard, "connected to Discord");
+            // Hold the writer *now*, before any later event is queued, so reconciliation sees
+            // a quiet store and the events that follow are applied on top of it.
+            let hold = bot.ingest.hold();
+            let bot = bot.clone();
+            tokio::spawn(async move {
+                reconcile::after_ready(&bot, hold).await;
+            });
+        }
+        Event::ReactionAdd(e) => reaction(bot, &e.reaction, true),
+        Event::ReactionRemove(e) => reaction(bot, &e.reaction, false),
+        Event::MessageCreate(e) => message_written(bot, &e.message),
+        Event::MessageUpdate(e) => {
+            let (Some(content), Some(author)) = (e.content, e.author) else {
+                return;
+            };
+            let live = bot.live.read().expect("live index lock");
+            let change = live.reply(e.channel_id.get(), author.bot, |question| Reply {
+                message_id: e.id.get(),
+                question,
+                author_id: author.id.get(),
+                author_name: author
+                    .global_name
+                    .clone()
+                    .unwrap_or_else(|| author.name.clone()),
+                content,
+            });
+            if let Some(Change::ReplyWritten { retro, reply }) = change {
+                bot.ingest.submit(Change::ReplyEdited {
+                    retro,
+                    message_id: reply.message_id,
+                    content: reply.content,
+                });
+            }
+        }
+        Event::MessageDelete(e) => {
+            let change = bot
+                .live
+                .read()
+                .expect("live index lock")
+                .reply_deleted(e.channel_id.get(), e.message_id.get());
+            if let Some(change) = change {
+                bot.ingest.submit(change);
+            }
+        }
+        Event::InteractionCreate(e) => {
+            let bot = bot.clone();
+            let span = tracing::info_span!("interaction", id = %e.interaction.id());
+            tokio::spawn(commands::handle(bot, e.interaction).instrument(span));
+        }
+        Event::Resumed(_) => tracing::info!("gateway session resumed"),
+        _ => {}
+    }
+}
+
+fn reaction(bot: &Bot, reaction: &Reaction, added: bool) {
+    let ReactionType::Unicode(emoji) = &reaction.emoji else {
+        return;
+    };
+    let Some(user_id) = reaction.user_id else {
+        return;
+    };
+    let is_bot =
+        user_id.get() == bot.user_id() || reaction.member.as_ref().is_some_and(|m| m.user.bot);
+    let reactor = Reactor {
+        user_id: user_id.get(),
+        is_bot,
+    };
+    let change = bot.live.read().expect("live index lock").reaction(
+        reaction.message_id.get(),
+        reactor,
+        emoji,
+        added,
+    );
+    if let Some(change) = change {
+        bot.ingest.submit(change);
+    }
+}
+
+fn message_written(bot: &Bot, message: &Message) {
+    if !matches!(
+        message.kind,
+        MessageType::Regular | MessageType::InlineReply
+    ) {
+        return;
+    }
+    let is_bot = message.author.bot || message.author.id.get() == bot.user_id();
+    let change = bot.live.read().expect("live index lock").reply(
+        message.channel_id.get(),
+        is_bot,
+        |question| reply_from_message(message, question),
+    );
+    if let Some(change) = change {
+        bot.ingest.submit(change);
+    }
+}
+
+/// A member's message in a question thread as a reply: the server nickname if known, and the
+/// attachments' names when there is no text.
+pub fn reply_from_message(message: &Message, question: usize) -> Reply {
+    let author_name = message
+        .member
+        .as_ref()
+        .and_then(|m| m.nick.clone())
+        .or_else(|| message.author.global_name.clone())
+        .unwrap_or_else(|| message.author.name.clone());
+    let mut content = message.content.clone();
+    if content.trim().is_empty() {
+        let names: Vec<&str> = message
+            .attachments
+            .iter()
+            .map(|a| a.filename.as_str())
+            .collect();
+        content = format!("(attachment: {})", names.join(", "));
+    }
+    Reply {
+        message_id: message.id.get(),
+        question,
+        author_id: message.author.id.get(),
+        author_name,
+        content,
+    }
+}

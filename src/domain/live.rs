@@ -1,0 +1,227 @@
+//! The live routing table: which Discord messages and threads belong to a retro that still takes
+//! input, and the rules that turn a member's reaction or reply into a recorded change.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::retro::RetroId;
+use super::summary::Reply;
+use super::template::Scale;
+use super::vote::{counted_option, Reactor};
+
+/// A change to what members have said in a retro, in the order it happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A member added a reaction on the scale to a statement (`seq` orders it).
+    MarkAdded {
+        retro: RetroId,
+        position: usize,
+        voter: u64,
+        option: usize,
+    },
+    /// A member removed such a reaction.
+    MarkRemoved {
+        retro: RetroId,
+        position: usize,
+        voter: u64,
+        option: usize,
+    },
+    /// A reply was written or edited in a question's thread.
+    ReplyWritten { retro: RetroId, reply: Reply },
+    /// A reply's text was edited (ignored if the reply is not known).
+    ReplyEdited {
+        retro: RetroId,
+        message_id: u64,
+        content: String,
+    },
+    /// A reply was deleted.
+    ReplyDeleted { retro: RetroId, message_id: u64 },
+}
+
+impl Change {
+    pub fn retro(&self) -> RetroId {
+        match self {
+            Change::MarkAdded { retro, .. }
+            | Change::MarkRemoved { retro, .. }
+            | Change::ReplyWritten { retro, .. }
+            | Change::ReplyEdited { retro, .. }
+            | Change::ReplyDeleted { retro, .. } => *retro,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct StatementRoute {
+    retro: RetroId,
+    position: usize,
+    scale: Arc<Scale>,
+}
+
+/// Message and thread ids of the retros that accept input, for routing gateway events.
+#[derive(Clone, Debug, Default)]
+pub struct LiveRetros {
+    statements: HashMap<u64, StatementRoute>,
+    threads: HashMap<u64, (RetroId, usize)>,
+}
+
+impl LiveRetros {
+    /// Routes reactions on `message_id` to statement `position` of `retro`.
+    pub fn add_statement(
+        &mut self,
+        retro: RetroId,
+        position: usize,
+        message_id: u64,
+        scale: Arc<Scale>,
+    ) {
+        self.statements.insert(
+            message_id,
+            StatementRoute {
+                retro,
+                position,
+                scale,
+            },
+        );
+    }
+
+    /// Routes messages in `thread_id` to question `question` of `retro`.
+    pub fn add_question(&mut self, retro: RetroId, question: usize, thread_id: u64) {
+        self.threads.insert(thread_id, (retro, question));
+    }
+
+    /// Stops routing anything to `retro` (it is closing, closed or failed).
+    pub fn remove(&mut self, retro: RetroId) {
+        self.statements.retain(|_, route| route.retro != retro);
+        self.threads.retain(|_, (r, _)| *r != retro);
+    }
+
+    pub fn contains(&self, retro: RetroId) -> bool {
+        self.statements.values().any(|r| r.retro == retro)
+            || self.threads.values().any(|(r, _)| *r == retro)
+    }
+
+    /// The change a reaction makes, or `None` if it does not count (not a live statement, not on
+    /// the scale, or a bot).
+    pub fn reaction(
+        &self,
+        message_id: u64,
+        reactor: Reactor,
+        emoji: &str,
+        added: bool,
+    ) -> Option<Change> {
+        let route = self.statements.get(&message_id)?;
+        let option = counted_option(&route.scale, reactor, emoji)?;
+        let (retro, position, voter) = (route.retro, route.position, reactor.user_id);
+        Some(if added {
+            Change::MarkAdded {
+                retro,
+                position,
+                voter,
+                option,
+            }
+        } else {
+            Change::MarkRemoved {
+                retro,
+                position,
+                voter,
+                option,
+            }
+        })
+    }
+
+    /// The change a new or edited message makes, or `None` if it is not a member's reply in a
+    /// live question thread.
+    pub fn reply(
+        &self,
+        channel_id: u64,
+        author_is_bot: bool,
+        reply: impl FnOnce(usize) -> Reply,
+    ) -> Option<Change> {
+        if author_is_bot {
+            return None;
+        }
+        let (retro, question) = *self.threads.get(&channel_id)?;
+        Some(Change::ReplyWritten {
+            retro,
+            reply: reply(question),
+        })
+    }
+
+    /// The change a deleted message makes, if it was in a live question thread.
+    pub fn reply_deleted(&self, channel_id: u64, message_id: u64) -> Option<Change> {
+        let (retro, _) = *self.threads.get(&channel_id)?;
+        Some(Change::ReplyDeleted { retro, message_id })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: u64) -> Reactor {
+        Reactor {
+            user_id: id,
+            is_bot: false,
+        }
+    }
+
+    #[test]
+    fn routes_only_live_items_and_counted_reactions() {
+        let mut live = LiveRetros::default();
+        let scale = Arc::new(Scale::thumbs());
+        live.add_statement(RetroId(1), 2, 500, scale.clone());
+        live.add_question(RetroId(1), 0, 900);
+        assert_eq!(
+            live.reaction(500, member(7), "👎", true),
+            Some(Change::MarkAdded {
+                retro: RetroId(1),
+                position: 2,
+                voter: 7,
+                option: 1
+            })
+        );
+        assert_eq!(
+            live.reaction(500, member(7), "👍", false),
+            Some(Change::MarkRemoved {
+                retro: RetroId(1),
+                position: 2,
+                voter: 7,
+                option: 0
+            })
+        );
+        assert_eq!(live.reaction(500, member(7), "🎉", true), None);
+        assert_eq!(
+            live.reaction(
+                500,
+                Reactor {
+                    user_id: 3,
+                    is_bot: true
+                },
+                "👍",
+                true
+            ),
+            None
+        );
+        assert_eq!(live.reaction(501, member(7), "👍", true), None);
+
+        let reply = |question| Reply {
+            message_id: 42,
+            question,
+            author_id: 7,
+            author_name: "Bob".into(),
+            content: "Slack".into(),
+        };
+        assert!(matches!(
+            live.reply(900, false, reply),
+            Some(Change::ReplyWritten { .. })
+        ));
+        assert_eq!(live.reply(900, true, reply), None);
+        assert_eq!(live.reply(901, false, reply), None);
+        assert!(live.reply_deleted(900, 42).is_some());
+
+        assert!(live.contains(RetroId(1)));
+        live.remove(RetroId(1));
+        assert!(!live.contains(RetroId(1)));
+        assert_eq!(live.reaction(500, member(7), "👍", true), None);
+        assert_eq!(live.reply_deleted(900, 42), None);
+    }
+}

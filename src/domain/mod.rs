@@ -1,0 +1,11 @@
+//! The pure core of retrobot: templates, the retro state machine, vote rules, tallies, the
+//! summary model and duration parsing. Nothing here talks to Discord, a database or a clock.
+
+pub mod duration;
+pub mod live;
+pub mod retro;
+pub mod summary;
+pub mod tally;
+pub mod template;
+pub mod text;
+pub mod vote;

@@ -1,0 +1,245 @@
+//! The retro itself: its life cycle (posting → open → closing → closed, or failed), who may
+//! close it, and the checks on a start request that need no I/O.
+
+use chrono::{DateTime, Utc};
+
+use super::template::Template;
+
+/// Longest title accepted for a retro (it goes into an embed title after the template name).
+pub const MAX_TITLE_CHARS: usize = 100;
+
+/// Database id of a retro.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RetroId(pub i64);
+
+impl std::fmt::Display for RetroId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Where a retro is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetroStatus {
+    /// Its messages and threads are being posted.
+    Posting,
+    /// Members can vote and reply.
+    Open,
+    /// Claimed for closing: locked, being reconciled and summarised.
+    Closing,
+    /// Summary posted; never changes again.
+    Closed,
+    /// Posting failed; whatever was posted has been removed.
+    Failed,
+}
+
+impl RetroStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetroStatus::Posting => "posting",
+            RetroStatus::Open => "open",
+            RetroStatus::Closing => "closing",
+            RetroStatus::Closed => "closed",
+            RetroStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RetroStatus> {
+        Some(match text {
+            "posting" => RetroStatus::Posting,
+            "open" => RetroStatus::Open,
+            "closing" => RetroStatus::Closing,
+            "closed" => RetroStatus::Closed,
+            "failed" => RetroStatus::Failed,
+            _ => return None,
+        })
+    }
+
+    /// Whether votes and replies are recorded in this state.
+    pub fn accepts_input(self) -> bool {
+        matches!(self, RetroStatus::Posting | RetroStatus::Open)
+    }
+
+    /// Whether the retro still occupies its channel (only one at a time per channel).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            RetroStatus::Posting | RetroStatus::Open | RetroStatus::Closing
+        )
+    }
+
+    /// The transitions the life cycle allows.
+    pub fn can_become(self, next: RetroStatus) -> bool {
+        use RetroStatus::*;
+        matches!(
+            (self, next),
+            (Posting, Open) | (Posting, Failed) | (Open, Closing) | (Closing, Closed)
+        )
+    }
+}
+
+/// What kind of item a template entry became.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Statement,
+    Question,
+}
+
+/// A retro as stored: its template snapshot and where it lives in Discord.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Retro {
+    pub id: RetroId,
+    pub guild_id: u64,
+    pub channel_id: u64,
+    /// The template as it was when the retro started (later edits do not change it).
+    pub template: Template,
+    pub title: Option<String>,
+    pub facilitator_id: u64,
+    pub status: RetroStatus,
+    pub created_at: DateTime<Utc>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub header_message_id: Option<u64>,
+}
+
+impl Retro {
+    /// `Template name — title`, or just the template name.
+    pub fn display_name(&self) -> String {
+        match &self.title {
+            Some(title) => format!("{} — {}", self.template.name, title),
+            None => self.template.name.clone(),
+        }
+    }
+}
+
+/// Someone asking to close a retro, with what the close rule needs to know about them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Closer {
+    pub user_id: u64,
+    pub has_manage_server: bool,
+    pub has_facilitator_role: bool,
+}
+
+/// Why someone may close a retro.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseRight {
+    Facilitator,
+    ManageServer,
+    FacilitatorRole,
+}
+
+/// The facilitator, a member with Manage Server, or one with the facilitator role may close.
+pub fn close_right(retro: &Retro, closer: Closer) -> Option<CloseRight> {
+    if closer.user_id == retro.facilitator_id {
+        Some(CloseRight::Facilitator)
+    } else if closer.has_manage_server {
+        Some(CloseRight::ManageServer)
+    } else if closer.has_facilitator_role {
+        Some(CloseRight::FacilitatorRole)
+    } else {
+        None
+    }
+}
+
+/// Checks a title given to `/retro start`; returns the trimmed title or a message for the user.
+pub fn validate_title(title: Option<&str>) -> Result<Option<String>, String> {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(format!(
+            "The title is {chars} characters long; Discord shows at most {MAX_TITLE_CHARS} here. Please shorten it."
+        ));
+    }
+    Ok(Some(title.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::template::TemplateCatalog;
+
+    fn retro() -> Retro {
+        Retro {
+            id: RetroId(1),
+            guild_id: 1,
+            channel_id: 2,
+            template: TemplateCatalog::builtin().iter().next().unwrap().clone(),
+            title: Some("Sprint 14".into()),
+            facilitator_id: 10,
+            status: RetroStatus::Open,
+            created_at: Utc::now(),
+            closes_at: None,
+            header_message_id: None,
+        }
+    }
+
+    #[test]
+    fn who_may_close() {
+        let r = retro();
+        let someone = Closer {
+            user_id: 11,
+            has_manage_server: false,
+            has_facilitator_role: false,
+        };
+        assert_eq!(close_right(&r, someone), None);
+        assert_eq!(
+            close_right(
+                &r,
+                Closer {
+                    user_id: 10,
+                    ..someone
+                }
+            ),
+            Some(CloseRight::Facilitator)
+        );
+        assert_eq!(
+            close_right(
+                &r,
+                Closer {
+                    has_manage_server: true,
+                    ..someone
+                }
+            ),
+            Some(CloseRight::ManageServer)
+        );
+        assert_eq!(
+            close_right(
+                &r,
+                Closer {
+                    has_facilitator_role: true,
+                    ..someone
+                }
+            ),
+            Some(CloseRight::FacilitatorRole)
+        );
+    }
+
+    #[test]
+    fn life_cycle_only_moves_forward() {
+        use RetroStatus::*;
+        assert!(Posting.can_become(Open));
+        assert!(Open.can_become(Closing));
+        assert!(!Closed.can_become(Open));
+        assert!(!Open.can_become(Closed));
+        assert!(!Failed.can_become(Open));
+        for s in [Posting, Open, Closing, Closed, Failed] {
+            assert_eq!(RetroStatus::parse(s.as_str()), Some(s));
+        }
+        assert!(Open.accepts_input() && !Closing.accepts_input() && !Closed.accepts_input());
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(validate_title(None), Ok(None));
+        assert_eq!(validate_title(Some("  ")), Ok(None));
+        assert_eq!(validate_title(Some(" Q3 ")), Ok(Some("Q3".into())));
+        assert!(validate_title(Some(&"x".repeat(101)))
+            .unwrap_err()
+            .contains("101 characters"));
+        assert_eq!(
+            retro().display_name(),
+            "Amazon \"Customer Obsession\" Health Check — Sprint 14"
+        );
+    }
+}

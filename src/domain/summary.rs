@@ -1,0 +1,159 @@
+//! The summary model: everything a closed retro's summary shows, computed from the retro, the
+//! members' marks and the replies. Rendering it into Discord messages happens elsewhere.
+
+use std::collections::HashSet;
+
+use super::retro::Retro;
+use super::tally::{tally, StatementTally};
+use super::template::Scale;
+use super::vote::Mark;
+
+/// One written answer in a question's thread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub message_id: u64,
+    /// The question's position in the template.
+    pub question: usize,
+    pub author_id: u64,
+    pub author_name: String,
+    pub content: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementSummary {
+    pub text: String,
+    pub tally: StatementTally,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionSummary {
+    pub text: String,
+    pub thread_id: Option<u64>,
+    /// In the order they were written.
+    pub replies: Vec<Reply>,
+}
+
+/// What the summary of a retro says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub heading: String,
+    pub guild_id: u64,
+    pub facilitator_id: u64,
+    pub scale: Scale,
+    pub statements: Vec<StatementSummary>,
+    pub questions: Vec<QuestionSummary>,
+    /// Members who voted on at least one statement.
+    pub voters: u32,
+    /// Members who wrote at least one reply.
+    pub repliers: u32,
+}
+
+/// Builds the summary of `retro`. `thread_ids[i]` is the thread of question `i`; replies are
+/// sorted by message id (Discord ids grow with time).
+pub fn build_summary(
+    retro: &Retro,
+    marks: &[Mark],
+    mut replies: Vec<Reply>,
+    thread_ids: &[Option<u64>],
+) -> Summary {
+    let template = &retro.template;
+    let tally = tally(&template.scale, template.statements.len(), marks);
+    replies.sort_by_key(|r| r.message_id);
+    let repliers = replies
+        .iter()
+        .map(|r| r.author_id)
+        .collect::<HashSet<_>>()
+        .len() as u32;
+    let mut questions: Vec<QuestionSummary> = template
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, text)| QuestionSummary {
+            text: text.clone(),
+            thread_id: thread_ids.get(i).copied().flatten(),
+            replies: Vec::new(),
+        })
+        .collect();
+    for reply in replies {
+        if let Some(question) = questions.get_mut(reply.question) {
+            question.replies.push(reply);
+        }
+    }
+    Summary {
+        heading: retro.display_name(),
+        guild_id: retro.guild_id,
+        facilitator_id: retro.facilitator_id,
+        scale: template.scale.clone(),
+        statements: template
+            .statements
+            .iter()
+            .zip(tally.statements)
+            .map(|(text, tally)| StatementSummary {
+                text: text.clone(),
+                tally,
+            })
+            .collect(),
+        questions,
+        voters: tally.voters,
+        repliers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::retro::{RetroId, RetroStatus};
+    use crate::domain::template::TemplateCatalog;
+
+    #[test]
+    fn summary_groups_replies_by_question_in_order() {
+        let retro = Retro {
+            id: RetroId(3),
+            guild_id: 1,
+            channel_id: 2,
+            template: TemplateCatalog::builtin().iter().next().unwrap().clone(),
+            title: None,
+            facilitator_id: 5,
+            status: RetroStatus::Closing,
+            created_at: chrono::Utc::now(),
+            closes_at: None,
+            header_message_id: None,
+        };
+        let reply = |id, question, author: u64| Reply {
+            message_id: id,
+            question,
+            author_id: author,
+            author_name: format!("m{author}"),
+            content: format!("answer {id}"),
+        };
+        let marks = [Mark {
+            position: 2,
+            voter: 8,
+            option: 1,
+            seq: 1,
+        }];
+        let s = build_summary(
+            &retro,
+            &marks,
+            vec![
+                reply(30, 1, 8),
+                reply(20, 1, 9),
+                reply(25, 3, 8),
+                reply(99, 9, 8),
+            ],
+            &[Some(100), Some(101), None, Some(103)],
+        );
+        assert_eq!(s.statements[2].tally.counts, vec![0, 1]);
+        assert_eq!(s.voters, 1);
+        assert_eq!(s.repliers, 2);
+        let ids: Vec<u64> = s.questions[1]
+            .replies
+            .iter()
+            .map(|r| r.message_id)
+            .collect();
+        assert_eq!(ids, vec![20, 30]);
+        assert_eq!(s.questions[3].replies.len(), 1);
+        assert_eq!(s.questions[1].thread_id, Some(101));
+        assert_eq!(s.questions[2].thread_id, None);
+    }
+}

@@ -1,0 +1,125 @@
+//! Tallies: from every member's marks to per-statement counts, shares and participation.
+
+use std::collections::{HashMap, HashSet};
+
+use super::template::Scale;
+use super::vote::Mark;
+
+/// The outcome of one statement: how many members chose each scale option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementTally {
+    /// One count per scale option, in scale order.
+    pub counts: Vec<u32>,
+}
+
+impl StatementTally {
+    /// Members who have a vote on this statement.
+    pub fn participants(&self) -> u32 {
+        self.counts.iter().sum()
+    }
+
+    /// The share of votes for `option` in percent, or `None` when nobody voted.
+    pub fn share_percent(&self, option: usize) -> Option<f64> {
+        let total = self.participants();
+        (total > 0).then(|| f64::from(self.counts[option]) * 100.0 / f64::from(total))
+    }
+
+    /// Agreement in percent: the mean of the chosen options' weights, or `None` without votes.
+    pub fn agreement_percent(&self, scale: &Scale) -> Option<f64> {
+        let total = self.participants();
+        (total > 0).then(|| {
+            let weighted: f64 = self
+                .counts
+                .iter()
+                .zip(&scale.options)
+                .map(|(count, option)| f64::from(*count) * option.weight)
+                .sum();
+            weighted * 100.0 / f64::from(total)
+        })
+    }
+}
+
+/// The tally of a whole retro.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    pub statements: Vec<StatementTally>,
+    /// Distinct members who voted on at least one statement.
+    pub voters: u32,
+}
+
+/// Counts each member once per statement, with the option of their newest mark. Marks for
+/// positions or options outside the template are ignored.
+pub fn tally(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Tally {
+    let mut newest: HashMap<(usize, u64), &Mark> = HashMap::with_capacity(marks.len());
+    for mark in marks {
+        if mark.position >= statement_count || mark.option >= scale.len() {
+            continue;
+        }
+        newest
+            .entry((mark.position, mark.voter))
+            .and_modify(|kept| {
+                if mark.seq > kept.seq {
+                    *kept = mark;
+                }
+            })
+            .or_insert(mark);
+    }
+    let mut statements = vec![
+        StatementTally {
+            counts: vec![0; scale.len()]
+        };
+        statement_count
+    ];
+    let mut voters = HashSet::new();
+    for mark in newest.values() {
+        statements[mark.position].counts[mark.option] += 1;
+        voters.insert(mark.voter);
+    }
+    Tally {
+        statements,
+        voters: voters.len() as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(position: usize, voter: u64, option: usize, seq: i64) -> Mark {
+        Mark {
+            position,
+            voter,
+            option,
+            seq,
+        }
+    }
+
+    #[test]
+    fn counts_each_member_once_with_their_newest_mark() {
+        let marks = [
+            m(0, 1, 0, 1),
+            m(0, 1, 1, 2), // member 1 switched to 👎
+            m(0, 2, 0, 3),
+            m(1, 2, 1, 4),
+            m(0, 3, 1, 9),
+            m(0, 3, 0, 5), // older 👍 still present, 👎 is newer
+            m(7, 4, 0, 1), // unknown statement: ignored
+        ];
+        let t = tally(&Scale::thumbs(), 3, &marks);
+        assert_eq!(t.statements[0].counts, vec![1, 2]);
+        assert_eq!(t.statements[1].counts, vec![0, 1]);
+        assert_eq!(t.statements[2].counts, vec![0, 0]);
+        assert_eq!(t.voters, 3);
+        assert_eq!(t.statements[0].participants(), 3);
+    }
+
+    #[test]
+    fn shares_and_agreement() {
+        let s = StatementTally { counts: vec![3, 1] };
+        assert_eq!(s.share_percent(0), Some(75.0));
+        assert_eq!(s.agreement_percent(&Scale::thumbs()), Some(75.0));
+        let empty = StatementTally { counts: vec![0, 0] };
+        assert_eq!(empty.share_percent(0), None);
+        assert_eq!(empty.agreement_percent(&Scale::thumbs()), None);
+    }
+}

@@ -1,0 +1,371 @@
+//! Health-check templates: their statements, open questions and voting scale, parsed from TOML
+//! and validated with errors that name the file, the field and what is wrong.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The source of the built-in Customer Obsession template, shipped inside the binary.
+const CUSTOMER_OBSESSION_TOML: &str = include_str!("builtin/customer-obsession.toml");
+
+/// The key of the template `/retro start` uses when none is given.
+pub const DEFAULT_TEMPLATE_KEY: &str = "customer-obsession";
+
+/// Longest statement or question text accepted (leaves room for decoration in a 2,000-character
+/// Discord message).
+pub const MAX_ITEM_CHARS: usize = 1_000;
+/// Most statements a template may have.
+pub const MAX_STATEMENTS: usize = 20;
+/// Most open questions a template may have (each becomes a thread).
+pub const MAX_QUESTIONS: usize = 10;
+/// Longest template name (it appears in embed titles and autocomplete choices).
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// One choice on a voting scale, e.g. 👍 meaning "agree" with weight 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleOption {
+    pub emoji: String,
+    pub label: String,
+    pub weight: f64,
+}
+
+/// The emoji members vote with on every statement, in display order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub options: Vec<ScaleOption>,
+}
+
+impl Scale {
+    /// 👍 agree (weight 1) and 👎 disagree (weight 0): the default scale.
+    pub fn thumbs() -> Scale {
+        Scale {
+            options: vec![
+                ScaleOption {
+                    emoji: "👍".into(),
+                    label: "agree".into(),
+                    weight: 1.0,
+                },
+                ScaleOption {
+                    emoji: "👎".into(),
+                    label: "disagree".into(),
+                    weight: 0.0,
+                },
+            ],
+        }
+    }
+
+    /// The position of `emoji` on this scale, if it is one of its options.
+    pub fn option_of(&self, emoji: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.emoji == emoji)
+    }
+
+    pub fn len(&self) -> usize {
+        self.options.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.options.is_empty()
+    }
+}
+
+/// A validated health-check template.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub statements: Vec<String>,
+    pub questions: Vec<String>,
+    pub scale: Scale,
+}
+
+/// What is wrong with a template file: which file, which field, what.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct TemplateError {
+    pub source_name: String,
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: field `{}`: {}",
+            self.source_name, self.field, self.problem
+        )
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTemplate {
+    key: Option<String>,
+    name: Option<String>,
+    #[serde(default)]
+    description: String,
+    statements: Option<Vec<String>>,
+    #[serde(default)]
+    questions: Vec<String>,
+    scale: Option<Vec<ScaleOption>>,
+}
+
+impl Template {
+    /// Parses and validates a template written in TOML; `source_name` (usually the file path)
+    /// is used in error messages.
+    pub fn from_toml(source_name: &str, text: &str) -> Result<Template, TemplateError> {
+        let err = |field: &str, problem: String| TemplateError {
+            source_name: source_name.to_string(),
+            field: field.to_string(),
+            problem,
+        };
+        let raw: RawTemplate = toml::from_str(text).map_err(|e| {
+            let field = e
+                .span()
+                .map_or("(file)".to_string(), |s| format!("(at byte {})", s.start));
+            err(&field, e.message().to_string())
+        })?;
+        let key = raw.key.ok_or_else(|| err("key", "is missing".into()))?;
+        validate_key(&key).map_err(|p| err("key", p))?;
+        let name = raw.name.ok_or_else(|| err("name", "is missing".into()))?;
+        validate_text(&name, MAX_NAME_CHARS).map_err(|p| err("name", p))?;
+        let statements = raw
+            .statements
+            .ok_or_else(|| err("statements", "is missing".into()))?;
+        if statements.is_empty() || statements.len() > MAX_STATEMENTS {
+            return Err(err(
+                "statements",
+                format!(
+                    "needs 1 to {MAX_STATEMENTS} statements, found {}",
+                    statements.len()
+                ),
+            ));
+        }
+        validate_items("statements", &statements).map_err(|(f, p)| err(&f, p))?;
+        if raw.questions.len() > MAX_QUESTIONS {
+            return Err(err(
+                "questions",
+                format!(
+                    "at most {MAX_QUESTIONS} questions, found {}",
+                    raw.questions.len()
+                ),
+            ));
+        }
+        validate_items("questions", &raw.questions).map_err(|(f, p)| err(&f, p))?;
+        let scale = match raw.scale {
+            None => Scale::thumbs(),
+            Some(options) => validate_scale(options).map_err(|(f, p)| err(&f, p))?,
+        };
+        Ok(Template {
+            key,
+            name,
+            description: raw.description.trim().to_string(),
+            statements,
+            questions: raw.questions,
+            scale,
+        })
+    }
+
+    /// The templates that ship inside the binary.
+    pub fn builtin() -> Vec<Template> {
+        vec![
+            Template::from_toml("built-in customer-obsession", CUSTOMER_OBSESSION_TOML)
+                .expect("the built-in template is valid"),
+        ]
+    }
+}
+
+fn validate_key(key: &str) -> Result<(), String> {
+    let ok_chars = key
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if key.is_empty() || key.len() > 32 || !ok_chars {
+        return Err(format!(
+            "`{key}` must be 1 to 32 characters of lowercase letters, digits and '-'"
+        ));
+    }
+    Ok(())
+}
+
+fn validate_text(text: &str, max: usize) -> Result<(), String> {
+    let chars = text.trim().chars().count();
+    if chars == 0 {
+        return Err("is empty".into());
+    }
+    if chars > max {
+        return Err(format!(
+            "is {chars} characters long; at most {max} are allowed"
+        ));
+    }
+    Ok(())
+}
+
+fn validate_items(field: &str, items: &[String]) -> Result<(), (String, String)> {
+    for (i, item) in items.iter().enumerate() {
+        validate_text(item, MAX_ITEM_CHARS).map_err(|p| (format!("{field}[{i}]"), p))?;
+        if items[..i]
+            .iter()
+            .any(|earlier| earlier.trim() == item.trim())
+        {
+            return Err((format!("{field}[{i}]"), "repeats an earlier entry".into()));
+        }
+    }
+    Ok(())
+}
+
+fn validate_scale(options: Vec<ScaleOption>) -> Result<Scale, (String, String)> {
+    if !(2..=5).contains(&options.len()) {
+        return Err((
+            "scale".into(),
+            format!("needs 2 to 5 options, found {}", options.len()),
+        ));
+    }
+    for (i, option) in options.iter().enumerate() {
+        let field = format!("scale[{i}]");
+        let emoji = option.emoji.trim();
+        if emoji.is_empty() || emoji.chars().count() > 8 || emoji.chars().any(char::is_whitespace) {
+            return Err((format!("{field}.emoji"), "must be one emoji".into()));
+        }
+        if options[..i].iter().any(|o| o.emoji == option.emoji) {
+            return Err((format!("{field}.emoji"), format!("{emoji} is used twice")));
+        }
+        validate_text(&option.label, 32).map_err(|p| (format!("{field}.label"), p))?;
+        if !option.weight.is_finite() || !(0.0..=1.0).contains(&option.weight) {
+            return Err((
+                format!("{field}.weight"),
+                "must be a number from 0 to 1".into(),
+            ));
+        }
+    }
+    Ok(Scale { options })
+}
+
+/// The templates a running bot knows, by key, in a stable order.
+#[derive(Clone, Debug, Default)]
+pub struct TemplateCatalog {
+    by_key: BTreeMap<String, Template>,
+}
+
+impl TemplateCatalog {
+    /// A catalog of the built-in templates only.
+    pub fn builtin() -> TemplateCatalog {
+        let mut catalog = TemplateCatalog::default();
+        for template in Template::builtin() {
+            catalog.by_key.insert(template.key.clone(), template);
+        }
+        catalog
+    }
+
+    /// Adds a template; a key that is already taken is an error naming the source.
+    pub fn add(&mut self, source_name: &str, template: Template) -> Result<(), TemplateError> {
+        if self.by_key.contains_key(&template.key) {
+            return Err(TemplateError {
+                source_name: source_name.to_string(),
+                field: "key".into(),
+                problem: format!("`{}` is already used by another template", template.key),
+            });
+        }
+        self.by_key.insert(template.key.clone(), template);
+        Ok(())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Template> {
+        self.by_key.get(key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Template> {
+        self.by_key.values()
+    }
+
+    /// Templates whose key or name contains `query` (case-insensitive), for autocomplete.
+    pub fn matching<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a Template> + 'a {
+        let query = query.to_lowercase();
+        self.iter()
+            .filter(move |t| t.key.contains(&query) || t.name.to_lowercase().contains(&query))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_customer_obsession_has_the_exact_wording() {
+        let catalog = TemplateCatalog::builtin();
+        let t = catalog.get(DEFAULT_TEMPLATE_KEY).unwrap();
+        assert_eq!(t.name, "Amazon \"Customer Obsession\" Health Check");
+        assert_eq!(
+            t.statements,
+            [
+                "As a team, we have direct contact with our customers.",
+                "As a team, we maintain a trusting and cooperative relationship with our customers.",
+                "We scrutinize the intended customer benefit for every task.",
+            ]
+        );
+        assert_eq!(t.questions.len(), 4);
+        assert_eq!(
+            t.questions[1],
+            "Which decisions should we have discussed or reconsidered with customer satisfaction as our top priority?"
+        );
+        assert_eq!(t.scale, Scale::thumbs());
+    }
+
+    #[test]
+    fn errors_name_file_field_and_problem() {
+        let e = Template::from_toml(
+            "team.toml",
+            "key = \"Bad Key\"\nname = \"x\"\nstatements=[\"a\"]",
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "key");
+        assert!(e.to_string().starts_with("team.toml: field `key`:"), "{e}");
+
+        let e = Template::from_toml(
+            "t.toml",
+            "key = \"k\"\nname = \"n\"\nstatements = [\"a\", \" \"]",
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "statements[1]");
+        assert_eq!(e.problem, "is empty");
+
+        let e = Template::from_toml("t.toml", "key = \"k\"\nname = \"n\"").unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.problem.as_str()),
+            ("statements", "is missing")
+        );
+
+        let e = Template::from_toml(
+            "t.toml",
+            "key = \"k\"\nname = \"n\"\nstatements = [\"a\"]\ncolour = 1",
+        )
+        .unwrap_err();
+        assert!(e.problem.contains("unknown field"), "{e}");
+    }
+
+    #[test]
+    fn scale_is_validated() {
+        let base = "key = \"k\"\nname = \"n\"\nstatements = [\"a\"]\n";
+        let one = format!("{base}[[scale]]\nemoji = \"🟢\"\nlabel = \"good\"\nweight = 1.0\n");
+        let e = Template::from_toml("t.toml", &one).unwrap_err();
+        assert_eq!(e.field, "scale");
+        let dup = format!("{one}[[scale]]\nemoji = \"🟢\"\nlabel = \"bad\"\nweight = 0.0\n");
+        assert_eq!(
+            Template::from_toml("t.toml", &dup).unwrap_err().field,
+            "scale[1].emoji"
+        );
+        let ok = format!("{one}[[scale]]\nemoji = \"🔴\"\nlabel = \"bad\"\nweight = 0.0\n");
+        let t = Template::from_toml("t.toml", &ok).unwrap();
+        assert_eq!(t.scale.option_of("🔴"), Some(1));
+        assert_eq!(t.scale.option_of("👍"), None);
+    }
+
+    #[test]
+    fn catalog_rejects_duplicate_keys_and_matches_queries() {
+        let mut catalog = TemplateCatalog::builtin();
+        let dup = Template::builtin().remove(0);
+        assert!(catalog.add("x.toml", dup).is_err());
+        assert_eq!(catalog.matching("OBSESS").count(), 1);
+        assert_eq!(catalog.matching("nothing-like-this").count(), 0);
+    }
+}

@@ -1,0 +1,9 @@
+//! retrobot: a Discord bot that runs team health-check retrospectives (vote on statements with
+//! reactions, answer open questions in threads, get a summary). See `README.md`.
+
+pub mod config;
+pub mod discord;
+pub mod domain;
+pub mod ingest;
+pub mod scheduler;
+pub mod store;

@@ -1,0 +1,130 @@
+//! The one background loop: sleep until the next due instant (or until something changes),
+//! run what is due, repeat; stop cleanly on shutdown. What is due is decided by a [`Jobs`]
+//! implementation, so the loop knows nothing about Discord.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::{watch, Notify};
+
+/// Longest sleep without looking again (guards against clock jumps).
+const MAX_SLEEP: Duration = Duration::from_secs(300);
+
+/// Where the scheduler gets the time from; tests use [`TokioClock`] with paused time so that no
+/// test waits for real minutes.
+pub trait Clock: Send + Sync + 'static {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system's wall clock.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// Wall-clock time that advances with tokio's clock (which tests can pause and advance).
+pub struct TokioClock {
+    wall: DateTime<Utc>,
+    instant: tokio::time::Instant,
+}
+
+impl TokioClock {
+    pub fn starting_at(wall: DateTime<Utc>) -> TokioClock {
+        TokioClock {
+            wall,
+            instant: tokio::time::Instant::now(),
+        }
+    }
+}
+
+impl Clock for TokioClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.wall + chrono::Duration::from_std(self.instant.elapsed()).unwrap_or_default()
+    }
+}
+
+/// The work the scheduler drives.
+pub trait Jobs: Send + Sync + 'static {
+    /// The next instant something is due, if anything is.
+    fn next_due(&self) -> impl Future<Output = Option<DateTime<Utc>>> + Send;
+    /// Does everything due at or before `now`.
+    fn run_due(&self, now: DateTime<Utc>) -> impl Future<Output = ()> + Send;
+}
+
+/// Runs until `stop` becomes true.
+pub async fn run<J: Jobs, C: Clock>(
+    jobs: J,
+    clock: C,
+    changed: Arc<Notify>,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        let now = clock.now();
+        let sleep = match jobs.next_due().await {
+            Some(due) if due <= now => {
+                jobs.run_due(now).await;
+                continue;
+            }
+            Some(due) => (due - now).to_std().unwrap_or_default().min(MAX_SLEEP),
+            None => MAX_SLEEP,
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(sleep) => {}
+            _ = changed.notified() => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    struct Recorder {
+        due: Mutex<Vec<DateTime<Utc>>>,
+        ran: Arc<Mutex<Vec<DateTime<Utc>>>>,
+    }
+
+    impl Jobs for Recorder {
+        async fn next_due(&self) -> Option<DateTime<Utc>> {
+            self.due.lock().unwrap().first().copied()
+        }
+
+        async fn run_due(&self, now: DateTime<Utc>) {
+            let mut due = self.due.lock().unwrap();
+            let fired: Vec<_> = due.iter().copied().filter(|d| *d <= now).collect();
+            due.retain(|d| *d > now);
+            self.ran.lock().unwrap().extend(fired);
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn sleeps_until_due_and_wakes_on_change() {
+        let clock = TokioClock::starting_at(Utc::now());
+        let start = clock.now();
+        let ran = Arc::new(Mutex::new(Vec::new()));
+        let first = start + chrono::Duration::seconds(60);
+        let jobs = Recorder {
+            due: Mutex::new(vec![first]),
+            ran: ran.clone(),
+        };
+        let changed = Arc::new(Notify::new());
+        let (stop_tx, stop) = watch::channel(false);
+        let task = tokio::spawn(run(jobs, clock, changed.clone(), stop));
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        assert!(ran.lock().unwrap().is_empty(), "nothing is due after 30 s");
+        tokio::time::sleep(Duration::from_secs(31)).await;
+        assert_eq!(*ran.lock().unwrap(), vec![first], "fired once, at 60 s");
+        stop_tx.send(true).unwrap();
+        task.await.unwrap();
+    }
+}
