@@ -50,9 +50,7 @@ pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> 
     ));
     let mut outcome = post_statements(bot, retro, channel, to_react).await;
     if outcome.is_ok() {
-        for position in 0..retro.template.questions.len() {
-            tasks.spawn(open_question(bot.clone(), retro.clone(), position));
-        }
+        outcome = open_questions(bot, retro, &mut tasks).await;
     }
     // Let every started call finish (never abort one halfway: its post could not be removed).
     while let Some(joined) = tasks.join_next().await {
@@ -114,32 +112,54 @@ async fn add_reactions(
     Ok(())
 }
 
-/// Creates question `position`'s thread, joins it and posts the full question inside.
-async fn open_question(bot: Arc<Bot>, retro: Retro, position: usize) -> Result<(), PostError> {
-    let question = &retro.template.questions[position];
-    let thread = bot
-        .rest
-        .create_public_thread(
-            ChannelId::new(retro.channel_id),
-            &render::thread_name(question),
-        )
-        .await
-        .map_err(discord("create a thread"))?;
+/// Creates the question threads in order (so they are listed in order); joining each and
+/// posting its question run alongside.
+async fn open_questions(
+    bot: &Arc<Bot>,
+    retro: &Retro,
+    tasks: &mut JoinSet<Result<(), PostError>>,
+) -> Result<(), PostError> {
+    for (position, question) in retro.template.questions.iter().enumerate() {
+        let channel = ChannelId::new(retro.channel_id);
+        let thread = bot
+            .rest
+            .create_public_thread(channel, &render::thread_name(question))
+            .await
+            .map_err(discord("create a thread"))?;
+        let item = RetroItem {
+            kind: ItemKind::Question,
+            position,
+            message_id: None,
+            thread_id: Some(thread.id.get()),
+        };
+        bot.store.record_item(retro.id, item).await?;
+        bot.live.write().expect("live index lock").add_question(
+            retro.id,
+            position,
+            thread.id.get(),
+        );
+        tasks.spawn(fill_thread(bot.clone(), retro.clone(), position, thread.id));
+    }
+    Ok(())
+}
+
+/// Joins question `position`'s thread and posts the full question inside.
+async fn fill_thread(
+    bot: Arc<Bot>,
+    retro: Retro,
+    position: usize,
+    thread: ChannelId,
+) -> Result<(), PostError> {
     let mut item = RetroItem {
         kind: ItemKind::Question,
         position,
         message_id: None,
-        thread_id: Some(thread.id.get()),
+        thread_id: Some(thread.get()),
     };
-    bot.store.record_item(retro.id, item).await?;
-    bot.live
-        .write()
-        .expect("live index lock")
-        .add_question(retro.id, position, thread.id.get());
     let first_message = render::question(&retro, position);
     let (joined, first) = tokio::join!(
-        bot.rest.join_thread(thread.id),
-        bot.rest.create_message(thread.id, &first_message)
+        bot.rest.join_thread(thread),
+        bot.rest.create_message(thread, &first_message)
     );
     joined.map_err(discord("join a question thread"))?;
     let first = first.map_err(discord("post a question in its thread"))?;
