@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serenity::all::{ChannelId, MessageId};
+use serenity::all::{ChannelId, MessageId, Nonce};
 
 use super::reconcile::{reconcile_retro, ReconcileError};
 use super::render::{self, RenderedMessage};
@@ -106,11 +106,11 @@ async fn finish_claimed(
     };
     let channel = ChannelId::new(retro.channel_id);
     let mut first = posted.first().copied().map(MessageId::new);
-    for part in parts.iter().skip(posted.len()) {
-        let message = bot
-            .rest
-            .create_message(channel, &part.to_create_message())
-            .await?;
+    for (index, part) in parts.iter().enumerate().skip(posted.len()) {
+        // The nonce makes a repeated post (after a lost answer or a crash) return the first.
+        let nonce = Nonce::String(format!("r{}p{index}", retro.id.0));
+        let body = part.to_create_message().nonce(nonce).enforce_nonce(true);
+        let message = bot.rest.create_message(channel, &body).await?;
         bot.store
             .record_summary_part(retro.id, message.id.get())
             .await?;

@@ -370,6 +370,17 @@ impl DiscordRest {
         .await
     }
 
+    /// The guild's active threads (all channels).
+    pub async fn active_threads(&self, guild: GuildId) -> Result<Vec<GuildChannel>, RestError> {
+        let data: ThreadsData = self
+            .call(Request::new(
+                Route::GuildThreadsActive { guild_id: guild },
+                LightMethod::Get,
+            ))
+            .await?;
+        Ok(data.threads)
+    }
+
     pub async fn guild_roles(&self, guild: GuildId) -> Result<Vec<Role>, RestError> {
         self.call(Request::new(
             Route::GuildRoles { guild_id: guild },

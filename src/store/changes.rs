@@ -32,7 +32,7 @@ const UPSERT_REPLY: &str = "INSERT INTO replies (message_id, retro_id, question,
 impl Store {
     /// Applies `changes` in order, all in one transaction.
     pub async fn apply_changes(&self, changes: &[SequencedChange]) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for SequencedChange { seq, change } in changes {
             match change {
                 Change::MarkAdded {
@@ -176,7 +176,7 @@ impl Store {
         present: &[(u64, usize)],
         next_seq: &mut (dyn FnMut() -> i64 + Send),
     ) -> StoreResult<(usize, usize)> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
             "SELECT user_id, option_index FROM reactions WHERE retro_id = $1 AND position = $2",
         )
@@ -231,7 +231,7 @@ impl Store {
         present: &[Reply],
         written_at: i64,
     ) -> StoreResult<(usize, usize)> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
             "SELECT message_id, content FROM replies WHERE retro_id = $1 AND question = $2",
         )

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
 use serenity::all::{ChannelType, CommandInteraction};
 
 use super::{Options, Responder};
@@ -73,7 +72,8 @@ pub async fn run(
     }
 
     respond.defer_ephemeral().await?;
-    let now = Utc::now();
+    // Discord's clock, from the interaction id: every post of this retro is newer.
+    let now = crate::discord::posting::created_at(command.id.get());
     let new = NewRetro {
         guild_id: guild_id.get(),
         channel_id: command.channel_id.get(),
