@@ -54,8 +54,20 @@ impl World {
 
     /// Like [`World::start`], with a config file holding `config` (TOML).
     pub async fn start_with_config(config: Option<&str>) -> World {
+        World::start_with_files(config, &[]).await
+    }
+
+    /// Like [`World::start_with_config`], with extra files (relative path, content) written
+    /// beside the config file first.
+    pub async fn start_with_files(config: Option<&str>, files: &[(&str, &str)]) -> World {
         let (discord, fx) = StandIn::start_default().await;
         let dir = tempfile::tempdir().expect("temp dir");
+        for (path, content) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent folder"))
+                .expect("create folder");
+            std::fs::write(path, content).expect("write file");
+        }
         let database_url = format!("sqlite://{}", dir.path().join("retrobot.db").display());
         let config_path = config.map(|text| {
             let path = dir.path().join("retrobot.toml");

@@ -4,6 +4,9 @@
 mod support;
 
 mod bad_input;
+mod burst;
 mod harness;
+mod lifecycle;
 mod restart;
+mod setup;
 mod story;

@@ -9,6 +9,7 @@ use super::{close, Responder};
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::discord::Bot;
+use crate::domain::retro::RetroStatus;
 use crate::domain::text::shorten;
 
 pub async fn status(
@@ -34,9 +35,17 @@ pub async fn status(
         }
     };
     let participation = bot.store.participation(retro.id).await.unwrap_or_default();
-    let closes = match retro.closes_at {
-        Some(at) => format!("closes <t:{}:R>", at.timestamp()),
-        None => "closes when the facilitator runs `/retro close`".to_string(),
+    let (state, closes) = match (retro.status, retro.closes_at) {
+        (RetroStatus::Posting, _) => ("Retro being set up", String::new()),
+        (RetroStatus::Closing, _) => (
+            "Retro being closed",
+            ", its summary is on its way".to_string(),
+        ),
+        (_, Some(at)) => ("Open retro", format!(", closes <t:{}:R>", at.timestamp())),
+        (_, None) => (
+            "Open retro",
+            ", closes when the facilitator runs `/retro close`".to_string(),
+        ),
     };
     let voters = if participation.voters == 1 {
         "member has"
@@ -50,11 +59,10 @@ pub async fn status(
     };
     respond
         .ephemeral(format!(
-            "**Open retro {}:** [{}]({}) ({}), started by <@{}>, {closes}.\n{} {voters} voted · {} {replies} in the question threads.",
+            "**{state} {}:** [{}]({}), started by <@{}>{closes}.\n{} {voters} voted · {} {replies} in the question threads.",
             retro.id,
             retro.display_name(),
             jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
-            retro.status.as_str(),
             retro.facilitator_id,
             participation.voters,
             participation.replies,
