@@ -1,0 +1,77 @@
+//! Errors of Discord REST calls, with Discord's own error codes kept for clear messages,
+//! and the counters the operator can read.
+
+use std::sync::atomic::AtomicU64;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RestError {
+    /// Discord answered with an error status (`code` is Discord's JSON error code, 0 if none).
+    #[error("Discord answered {status}: {message} (code {code})")]
+    Discord {
+        status: u16,
+        code: i64,
+        message: String,
+    },
+    #[error("Discord kept rate-limiting the request after {0} retries")]
+    RateLimited(u32),
+    #[error("could not reach Discord: {0}")]
+    Transport(String),
+    #[error("could not read Discord's answer: {0}")]
+    Decode(String),
+}
+
+impl RestError {
+    /// Discord's "Missing Permissions" or "Missing Access".
+    pub fn is_missing_permission(&self) -> bool {
+        matches!(
+            self,
+            RestError::Discord {
+                code: 50001 | 50013,
+                ..
+            }
+        )
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, RestError::Discord { status: 404, .. })
+    }
+}
+
+impl From<serenity::Error> for RestError {
+    fn from(error: serenity::Error) -> Self {
+        match error {
+            serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) => {
+                RestError::Discord {
+                    status: response.status_code.as_u16(),
+                    code: response.error.code as i64,
+                    message: response.error.message,
+                }
+            }
+            serenity::Error::Http(serenity::http::HttpError::Request(e)) => {
+                RestError::Transport(e.to_string())
+            }
+            serenity::Error::Json(e) => RestError::Decode(e.to_string()),
+            other => RestError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct ErrorBody {
+    #[serde(default)]
+    pub code: i64,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub retry_after: Option<f64>,
+}
+
+/// Counters the operator can read (429s and errors seen).
+#[derive(Debug, Default)]
+pub struct RestCounters {
+    pub requests: AtomicU64,
+    pub rate_limited: AtomicU64,
+    pub errors: AtomicU64,
+}

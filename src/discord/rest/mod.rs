@@ -1,0 +1,174 @@
+//! Discord's REST API as the bot uses it: typed calls over serenity's routes, with HTTP 429
+//! answers retried after their `retry_after` when a proxy is used (serenity's own rate limiter
+//! is off then), and Discord's error codes kept for clear messages.
+
+mod endpoints;
+mod error;
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use serenity::http::{Http, HttpBuilder, LightMethod, Request, Route};
+use serenity::model::prelude::*;
+
+use error::ErrorBody;
+pub use error::{RestCounters, RestError};
+
+/// How often a rate-limited request is retried before giving up.
+const MAX_RATE_LIMIT_RETRIES: u32 = 8;
+/// Longest pause accepted from a `retry_after`; longer ones are treated as failures.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+/// The bot's REST client. Cheap to clone.
+#[derive(Clone)]
+pub struct DiscordRest {
+    http: Arc<Http>,
+    client: reqwest::Client,
+    proxy: Option<String>,
+    token: Arc<SecretString>,
+    pub counters: Arc<RestCounters>,
+}
+
+impl DiscordRest {
+    /// Builds the REST client and a serenity `Http` for the gateway client. With `api_url` set,
+    /// requests go there and serenity's rate limiter is off (it would bypass the proxy).
+    pub fn new(token: &SecretString, api_url: Option<&str>) -> (DiscordRest, Http) {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("a reqwest client with default TLS settings builds");
+        let build = || {
+            let builder = HttpBuilder::new(token.expose_secret()).client(client.clone());
+            match api_url {
+                Some(url) => builder.proxy(url).ratelimiter_disabled(true).build(),
+                None => builder.build(),
+            }
+        };
+        let rest = DiscordRest {
+            http: Arc::new(build()),
+            client: client.clone(),
+            proxy: api_url.map(str::to_string),
+            token: Arc::new(SecretString::from(format!(
+                "Bot {}",
+                token.expose_secret().trim_start_matches("Bot ")
+            ))),
+            counters: Arc::default(),
+        };
+        (rest, build())
+    }
+
+    pub fn set_application_id(&self, id: u64) {
+        self.http.set_application_id(ApplicationId::new(id));
+    }
+
+    pub fn application_id(&self) -> Option<u64> {
+        self.http.application_id().map(ApplicationId::get)
+    }
+
+    /// Sends `request`, retrying rate-limited answers; returns the successful response.
+    async fn send(&self, request: Request<'_>) -> Result<reqwest::Response, RestError> {
+        let mut attempt = 0;
+        loop {
+            self.counters.requests.fetch_add(1, Ordering::Relaxed);
+            let Some(proxy) = &self.proxy else {
+                // serenity's rate limiter paces requests and retries 429s itself.
+                return self
+                    .http
+                    .request(request.clone())
+                    .await
+                    .map_err(|e| self.count_error(e.into()));
+            };
+            let built = request
+                .clone()
+                .build(&self.client, self.token.expose_secret(), Some(proxy))
+                .map_err(|e| RestError::Transport(e.to_string()))?
+                .build()
+                .map_err(|e| RestError::Transport(e.to_string()))?;
+            let response = self
+                .client
+                .execute(built)
+                .await
+                .map_err(|e| self.count_error(RestError::Transport(e.to_string())))?;
+            let status = response.status();
+            if status.is_success() {
+                return Ok(response);
+            }
+            let header_wait = header_seconds(&response, "retry-after");
+            let body: Option<ErrorBody> = response.json().await.ok();
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+                attempt += 1;
+                let wait = body
+                    .as_ref()
+                    .and_then(|b| b.retry_after)
+                    .or(header_wait)
+                    .unwrap_or(1.0);
+                let wait = Duration::from_secs_f64(wait.max(0.0));
+                if attempt > MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER {
+                    return Err(self.count_error(RestError::RateLimited(attempt - 1)));
+                }
+                tracing::debug!(
+                    wait_ms = wait.as_millis() as u64,
+                    attempt,
+                    "rate limited; retrying"
+                );
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            let (code, message) = body.map_or((0, status.to_string()), |b| (b.code, b.message));
+            return Err(self.count_error(RestError::Discord {
+                status: status.as_u16(),
+                code,
+                message,
+            }));
+        }
+    }
+
+    fn count_error(&self, error: RestError) -> RestError {
+        self.counters.errors.fetch_add(1, Ordering::Relaxed);
+        if let RestError::Discord { status: 429, .. } = error {
+            self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+        }
+        error
+    }
+
+    pub(super) async fn call<T: DeserializeOwned>(
+        &self,
+        request: Request<'_>,
+    ) -> Result<T, RestError> {
+        let bytes = self
+            .send(request)
+            .await?
+            .bytes()
+            .await
+            .map_err(|e| RestError::Transport(e.to_string()))?;
+        serde_json::from_slice(&bytes).map_err(|e| RestError::Decode(e.to_string()))
+    }
+
+    pub(super) async fn call_empty(&self, request: Request<'_>) -> Result<(), RestError> {
+        self.send(request).await.map(drop)
+    }
+
+    pub(super) fn json<'a>(
+        route: Route<'a>,
+        method: LightMethod,
+        body: &impl serde::Serialize,
+    ) -> Request<'a> {
+        let bytes = serde_json::to_vec(body).expect("request bodies serialise");
+        Request::new(route, method).body(Some(bytes))
+    }
+
+    pub(super) fn app_id(&self) -> Result<ApplicationId, RestError> {
+        self.http
+            .application_id()
+            .ok_or_else(|| RestError::Transport("application id not known before READY".into()))
+    }
+}
+
+fn header_seconds(response: &reqwest::Response, name: &str) -> Option<f64> {
+    response.headers().get(name)?.to_str().ok()?.parse().ok()
+}
