@@ -7,7 +7,7 @@ const MEMBERS: usize = 1_000;
 
 /// What one member does on one statement, in order: `(emoji, added)`.
 fn actions(member: usize, statement: usize) -> Vec<(&'static str, bool)> {
-    let first = if (member + statement) % 3 == 0 {
+    let first = if (member + statement).is_multiple_of(3) {
         "👎"
     } else {
         "👍"

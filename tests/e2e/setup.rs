@@ -85,7 +85,7 @@ async fn the_token_can_come_from_a_dotenv_file_and_is_never_logged() {
         ),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retrobot"))
+    let child = Command::new(env!("CARGO_BIN_EXE_retrobot"))
         .env_clear()
         .env("RUST_LOG", "debug")
         .current_dir(dir.path())
