@@ -3,6 +3,7 @@
 
 pub mod duration;
 pub mod live;
+pub mod recurrence;
 pub mod retro;
 pub mod summary;
 pub mod tally;
