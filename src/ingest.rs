@@ -4,8 +4,10 @@
 //! be durable (`flush`) or pause the writer while they reconcile (`hold`).
 
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hdrhistogram::Histogram;
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -40,7 +42,7 @@ impl SeqClock {
 }
 
 enum Message {
-    Change(Change),
+    Change(Change, Instant),
     Flush(oneshot::Sender<()>),
     Hold {
         reached: oneshot::Sender<()>,
@@ -50,11 +52,57 @@ enum Message {
 }
 
 /// Counters about the writer, for logs and metrics.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct IngestCounters {
     pub changes: AtomicU64,
     pub batches: AtomicU64,
     pub commit_failures: AtomicU64,
+    /// Microseconds from a change's arrival from the gateway to its commit.
+    latency_micros: Mutex<Histogram<u64>>,
+}
+
+impl Default for IngestCounters {
+    fn default() -> Self {
+        IngestCounters {
+            changes: AtomicU64::new(0),
+            batches: AtomicU64::new(0),
+            commit_failures: AtomicU64::new(0),
+            latency_micros: Mutex::new(
+                Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("a 1 µs to 1 h histogram"),
+            ),
+        }
+    }
+}
+
+impl IngestCounters {
+    fn record_latencies(&self, arrivals: impl Iterator<Item = Instant>) {
+        let now = Instant::now();
+        let mut histogram = self.latency_micros.lock().expect("latency histogram lock");
+        for arrived in arrivals {
+            histogram.saturating_record(now.duration_since(arrived).as_micros() as u64);
+        }
+    }
+
+    /// The given quantile (0..=1) of arrival-to-commit latency, if anything was committed.
+    pub fn latency_quantile(&self, quantile: f64) -> Option<Duration> {
+        let histogram = self.latency_micros.lock().expect("latency histogram lock");
+        (!histogram.is_empty())
+            .then(|| Duration::from_micros(histogram.value_at_quantile(quantile)))
+    }
+
+    /// Logs what the writer did (at shutdown).
+    pub fn log_summary(&self) {
+        let micros = |q| self.latency_quantile(q).map_or(0, |d| d.as_micros() as u64);
+        tracing::info!(
+            changes = self.changes.load(Ordering::Relaxed),
+            batches = self.batches.load(Ordering::Relaxed),
+            commit_failures = self.commit_failures.load(Ordering::Relaxed),
+            p50_us = micros(0.5),
+            p99_us = micros(0.99),
+            max_us = micros(1.0),
+            "ingest summary"
+        );
+    }
 }
 
 /// Handle to the writer task; cheap to clone.
@@ -102,9 +150,10 @@ impl Ingest {
         ingest
     }
 
-    /// Queues a change; it is committed after everything queued before it.
-    pub fn submit(&self, change: Change) {
-        let _ = self.tx.send(Message::Change(change));
+    /// Queues a change that arrived at `arrived`; it is committed after everything queued
+    /// before it.
+    pub fn submit(&self, change: Change, arrived: Instant) {
+        let _ = self.tx.send(Message::Change(change, arrived));
     }
 
     /// Waits until every change submitted before this call is committed.
@@ -145,16 +194,20 @@ async fn run_writer(
     counters: Arc<IngestCounters>,
 ) {
     let mut batch: Vec<SequencedChange> = Vec::new();
+    let mut arrivals: Vec<Instant> = Vec::new();
     let mut flushed: Vec<oneshot::Sender<()>> = Vec::new();
     while let Some(first) = rx.recv().await {
         let mut next = Some(first);
         let mut after_commit = None;
         while let Some(message) = next.take() {
             match message {
-                Message::Change(change) => batch.push(SequencedChange {
-                    seq: clock.next(),
-                    change,
-                }),
+                Message::Change(change, arrived) => {
+                    batch.push(SequencedChange {
+                        seq: clock.next(),
+                        change,
+                    });
+                    arrivals.push(arrived);
+                }
                 Message::Flush(done) => flushed.push(done),
                 other => {
                     after_commit = Some(other);
@@ -166,6 +219,7 @@ async fn run_writer(
             }
         }
         commit(&store, &mut batch, &counters).await;
+        counters.record_latencies(arrivals.drain(..));
         for done in flushed.drain(..) {
             let _ = done.send(());
         }
@@ -175,6 +229,7 @@ async fn run_writer(
                 let _ = release.await;
             }
             Some(Message::Stop(done)) => {
+                counters.log_summary();
                 let _ = done.send(());
                 return;
             }

@@ -14,6 +14,20 @@ Usage: retrobot            run the bot (needs DISCORD_TOKEN in the environment o
 Settings: DISCORD_TOKEN, DATABASE_URL (default sqlite://retrobot.db), DISCORD_API_URL,
 RETROBOT_CONFIG (default config.toml if present), RUST_LOG (default info).";
 
+/// `RUST_LOG` (default `info`). Serenity's own spans are kept at `warn` unless `RUST_LOG` names
+/// serenity: at `info` they format every gateway event with `Debug`, which costs more CPU than
+/// handling the event.
+fn log_filter() -> EnvFilter {
+    let mut directives = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_string());
+    if !directives.contains("serenity") {
+        directives.push_str(",serenity=warn");
+    }
+    EnvFilter::try_new(&directives).unwrap_or_else(|e| {
+        eprintln!("retrobot: ignoring RUST_LOG ({e}); logging at info");
+        EnvFilter::new("info,serenity=warn")
+    })
+}
+
 fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
         None => {}
@@ -38,9 +52,7 @@ fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(log_filter())
         .init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -246,6 +246,60 @@ contract!(applies_changes_in_order, |store: Store| async move {
 });
 
 contract!(
+    a_batch_keeps_only_the_last_change_of_each_reaction,
+    |store: Store| async move {
+        let retro = store.create_retro(&new_retro(17)).await.unwrap();
+        let id = retro.id;
+        let mut batch = Vec::new();
+        let mut push = |change| {
+            let seq = batch.len() as i64 + 1;
+            batch.push(SequencedChange { seq, change });
+        };
+        // 600 members (more than one multi-row statement holds): 👍, then 👎, then every
+        // third retracts 👎 and falls back to 👍.
+        for voter in 0..600u64 {
+            push(Change::MarkAdded {
+                retro: id,
+                position: 0,
+                voter,
+                option: 0,
+            });
+            push(Change::MarkAdded {
+                retro: id,
+                position: 0,
+                voter,
+                option: 1,
+            });
+            if voter % 3 == 0 {
+                push(Change::MarkRemoved {
+                    retro: id,
+                    position: 0,
+                    voter,
+                    option: 1,
+                });
+            }
+        }
+        // Removed, then added again, in the same batch: present.
+        push(Change::MarkRemoved {
+            retro: id,
+            position: 1,
+            voter: 7,
+            option: 0,
+        });
+        push(Change::MarkAdded {
+            retro: id,
+            position: 1,
+            voter: 7,
+            option: 0,
+        });
+        store.apply_changes(&batch).await.unwrap();
+        let t = tally(&retro.template.scale, 3, &store.marks(id).await.unwrap());
+        assert_eq!(t.statements[0].counts, vec![200, 400]);
+        assert_eq!(t.statements[1].counts, vec![1, 0]);
+    }
+);
+
+contract!(
     replies_are_written_edited_and_deleted,
     |store: Store| async move {
         let retro = store.create_retro(&new_retro(12)).await.unwrap();

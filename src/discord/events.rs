@@ -3,6 +3,7 @@
 //! registration and reconciliation.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use serenity::all::{Event, Message, MessageType, Reaction, ReactionType};
 use tokio::sync::mpsc;
@@ -18,14 +19,14 @@ use crate::domain::vote::Reactor;
 pub async fn dispatch(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<GatewayMessage>) -> String {
     while let Some(message) = rx.recv().await {
         match message {
-            GatewayMessage::Event(event) => handle(&bot, *event),
+            GatewayMessage::Event(event, arrived) => handle(&bot, *event, arrived),
             GatewayMessage::Stopped(reason) => return reason,
         }
     }
     "gateway channel closed".into()
 }
 
-fn handle(bot: &Arc<Bot>, event: Event) {
+fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
     match event {
         Event::Ready(ready) => {
             let ready = ready.ready;
@@ -44,9 +45,9 @@ fn handle(bot: &Arc<Bot>, event: Event) {
                 reconcile::after_ready(&bot, hold).await;
             });
         }
-        Event::ReactionAdd(e) => reaction(bot, &e.reaction, true),
-        Event::ReactionRemove(e) => reaction(bot, &e.reaction, false),
-        Event::MessageCreate(e) => message_written(bot, &e.message),
+        Event::ReactionAdd(e) => reaction(bot, &e.reaction, true, arrived),
+        Event::ReactionRemove(e) => reaction(bot, &e.reaction, false, arrived),
+        Event::MessageCreate(e) => message_written(bot, &e.message, arrived),
         Event::MessageUpdate(e) => {
             let (Some(content), Some(author)) = (e.content, e.author) else {
                 return;
@@ -63,11 +64,12 @@ fn handle(bot: &Arc<Bot>, event: Event) {
                 content,
             });
             if let Some(Change::ReplyWritten { retro, reply }) = change {
-                bot.ingest.submit(Change::ReplyEdited {
+                let edit = Change::ReplyEdited {
                     retro,
                     message_id: reply.message_id,
                     content: reply.content,
-                });
+                };
+                bot.ingest.submit(edit, arrived);
             }
         }
         Event::MessageDelete(e) => {
@@ -77,7 +79,7 @@ fn handle(bot: &Arc<Bot>, event: Event) {
                 .expect("live index lock")
                 .reply_deleted(e.channel_id.get(), e.message_id.get());
             if let Some(change) = change {
-                bot.ingest.submit(change);
+                bot.ingest.submit(change, arrived);
             }
         }
         Event::InteractionCreate(e) => {
@@ -90,7 +92,7 @@ fn handle(bot: &Arc<Bot>, event: Event) {
     }
 }
 
-fn reaction(bot: &Bot, reaction: &Reaction, added: bool) {
+fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant) {
     let ReactionType::Unicode(emoji) = &reaction.emoji else {
         return;
     };
@@ -110,11 +112,11 @@ fn reaction(bot: &Bot, reaction: &Reaction, added: bool) {
         added,
     );
     if let Some(change) = change {
-        bot.ingest.submit(change);
+        bot.ingest.submit(change, arrived);
     }
 }
 
-fn message_written(bot: &Bot, message: &Message) {
+fn message_written(bot: &Bot, message: &Message, arrived: Instant) {
     if !matches!(
         message.kind,
         MessageType::Regular | MessageType::InlineReply
@@ -128,7 +130,7 @@ fn message_written(bot: &Bot, message: &Message) {
         |question| reply_from_message(message, question),
     );
     if let Some(change) = change {
-        bot.ingest.submit(change);
+        bot.ingest.submit(change, arrived);
     }
 }
 

@@ -4,6 +4,7 @@
 //! that only enqueues cannot be overtaken, so a member's 👍 then 👎 stays in that order.)
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use serenity::all::{Context, Event, GatewayIntents, Http, RawEventHandler, ShardManager};
 use serenity::client::ClientBuilder;
@@ -12,8 +13,8 @@ use tokio::sync::{mpsc, oneshot};
 /// What the gateway thread reports to the rest of the bot.
 #[derive(Debug)]
 pub enum GatewayMessage {
-    /// A dispatch from Discord, in the order it arrived.
-    Event(Box<Event>),
+    /// A dispatch from Discord, in the order it arrived, and when it arrived.
+    Event(Box<Event>, Instant),
     /// The gateway client stopped for good (bad token, disallowed intents…).
     Stopped(String),
 }
@@ -43,7 +44,9 @@ struct Forwarder {
 #[serenity::async_trait]
 impl RawEventHandler for Forwarder {
     async fn raw_event(&self, _ctx: Context, event: Event) {
-        let _ = self.tx.send(GatewayMessage::Event(Box::new(event)));
+        let _ = self
+            .tx
+            .send(GatewayMessage::Event(Box::new(event), Instant::now()));
     }
 }
 

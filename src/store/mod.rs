@@ -2,6 +2,8 @@
 //! `sqlx::any`), with each dialect's migrations applied at connect time.
 
 mod changes;
+mod marks;
+mod replies;
 mod retros;
 
 use std::str::FromStr;

@@ -378,6 +378,11 @@ impl StandIn {
     }
 
     /// Behave like a shared rate-limit proxy: hold requests until their bucket allows them.
+    /// Turns the serenity parse check of every dispatch off (benchmarks) or on (default).
+    pub fn set_verify_dispatches(&self, on: bool) {
+        self.shared.with(|s| s.verify_dispatches = on);
+    }
+
     pub fn set_pacing(&self, on: bool) {
         self.shared.with(|s| s.pacing = on);
     }

@@ -188,6 +188,9 @@ pub struct State {
     pub requests: Vec<RequestRecord>,
     pub faults: Vec<Fault>,
     pub pacing: bool,
+    /// Check every dispatch with serenity's parser (off only in benchmarks, where it would
+    /// be the bottleneck).
+    pub verify_dispatches: bool,
     pub pacer: Pacer,
     pub interaction_deadline: Duration,
     /// Problems of the stand-in itself (payloads serenity would not parse, ...).
@@ -234,6 +237,7 @@ impl State {
             requests: Vec::new(),
             faults: Vec::new(),
             pacing: false,
+            verify_dispatches: true,
             pacer: Pacer::default(),
             interaction_deadline: Duration::from_secs(15),
             errors: Vec::new(),
