@@ -10,6 +10,7 @@ pub mod posting;
 pub mod reconcile;
 pub mod render;
 pub mod rest;
+pub mod starting;
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};

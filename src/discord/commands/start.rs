@@ -7,13 +7,13 @@ use std::sync::Arc;
 use serenity::all::{ChannelType, CommandInteraction};
 
 use super::{Options, Responder};
-use crate::discord::posting::{post_retro, remove_posts};
+use crate::discord::posting::created_at;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
+use crate::discord::starting::{start_retro, StartError, StartRequest};
 use crate::discord::{permissions, Bot};
 use crate::domain::duration::parse_duration;
-use crate::domain::retro::{validate_title, RetroStatus};
-use crate::store::{NewRetro, StoreError};
+use crate::domain::retro::validate_title;
 
 pub async fn run(
     bot: &Arc<Bot>,
@@ -72,97 +72,50 @@ pub async fn run(
     }
 
     respond.defer_ephemeral().await?;
-    // Discord's clock, from the interaction id: every post of this retro is newer.
-    let now = crate::discord::posting::created_at(command.id.get());
-    let new = NewRetro {
+    let request = StartRequest {
         guild_id: guild_id.get(),
         channel_id: command.channel_id.get(),
         template: template.clone(),
         title,
         facilitator_id: command.user.id.get(),
-        created_at: now,
-        closes_at: duration
-            .and_then(|d| chrono::Duration::from_std(d).ok())
-            .map(|d| now + d),
+        // Discord's clock, from the interaction id: every post of this retro is newer.
+        created_at: created_at(command.id.get()),
+        duration,
     };
-    let retro = match bot.store.create_retro(&new).await {
-        Ok(retro) => retro,
-        Err(StoreError::ChannelBusy(_)) => {
-            let busy = bot
-                .store
-                .active_retro_in_channel(new.channel_id)
-                .await
-                .ok()
-                .flatten();
-            let text = match busy {
-                Some(r) => format!(
-                    "This channel already has an open retro: [{}]({}). Close it with `/retro close` before starting another.",
-                    r.display_name(),
-                    jump_link(r.guild_id, r.channel_id, r.header_message_id)
-                ),
-                None => "This channel already has a retro being set up or closed. Try again in a moment.".to_string(),
-            };
-            return respond.edit(text).await;
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "could not create a retro");
-            return respond.edit("I couldn't save the retro (database problem). Nothing was posted; please try again in a moment.").await;
-        }
-    };
-    if let Err(e) = post_retro(bot, &retro).await {
-        tracing::warn!(retro = %retro.id, error = %e, "posting a retro failed; removing what was posted");
-        let leftovers = remove_posts(bot, &retro).await;
-        if let Err(db) = bot.store.mark_failed(retro.id, &e.to_string()).await {
-            tracing::error!(retro = %retro.id, error = %db, "could not mark a retro as failed");
-        }
-        let cleanup = if leftovers == 0 {
-            "I removed what I had posted; nothing is open.".to_string()
-        } else {
+    let text = match start_retro(bot, request).await {
+        Ok(retro) => {
+            let closes = retro
+                .closes_at
+                .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
+                .unwrap_or_default();
             format!(
-                "I could not remove {leftovers} of my posts; please delete them. Nothing is open."
+                "Started [{}]({}): {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
+                retro.display_name(),
+                jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+                retro.template.statements.len(),
+                retro.template.questions.len(),
             )
-        };
-        return respond
-            .edit(format!(
-                "I couldn't start the retro: {e}. {cleanup} Check my permissions and try again."
-            ))
-            .await;
-    }
-    match bot
-        .store
-        .transition(retro.id, RetroStatus::Posting, RetroStatus::Open)
-        .await
-    {
-        Ok(true) => {}
-        outcome => {
-            tracing::error!(retro = %retro.id, ?outcome, "could not open a posted retro");
-            remove_posts(bot, &retro).await;
-            let _ = bot.store.mark_failed(retro.id, "could not be opened").await;
-            return respond.edit("I couldn't open the retro (database problem). I removed what I had posted; please try again.").await;
         }
-    }
-    if retro.closes_at.is_some() {
-        bot.schedule_changed.notify_one();
-    }
-    let header = bot
-        .store
-        .retro(retro.id)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|r| r.header_message_id);
-    let closes = retro
-        .closes_at
-        .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
-        .unwrap_or_default();
-    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
-    respond
-        .edit(format!(
-            "Started [{}]({}): {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
-            retro.display_name(),
-            jump_link(retro.guild_id, retro.channel_id, header),
-            retro.template.statements.len(),
-            retro.template.questions.len(),
-        ))
-        .await
+        Err(StartError::ChannelBusy(Some(busy))) => format!(
+            "This channel already has an open retro: [{}]({}). Close it with `/retro close` before starting another.",
+            busy.display_name(),
+            jump_link(busy.guild_id, busy.channel_id, busy.header_message_id)
+        ),
+        Err(StartError::ChannelBusy(None)) => {
+            "This channel already has a retro being set up or closed. Try again in a moment.".to_string()
+        }
+        Err(StartError::Store(e)) => {
+            tracing::error!(error = %e, "could not create a retro");
+            "I couldn't save the retro (database problem). Nothing was posted; please try again in a moment.".to_string()
+        }
+        Err(StartError::Post { error, leftovers }) => {
+            let cleanup = if leftovers == 0 {
+                "I removed what I had posted; nothing is open.".to_string()
+            } else {
+                format!("I could not remove {leftovers} of my posts; please delete them. Nothing is open.")
+            };
+            format!("I couldn't start the retro: {error}. {cleanup} Check my permissions and try again.")
+        }
+    };
+    respond.edit(text).await
 }
