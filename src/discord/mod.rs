@@ -1,6 +1,7 @@
 //! The Discord adapter: the only place that uses serenity. It turns gateway events into domain
 //! changes and commands, renders domain results into messages, and reconciles with Discord.
 
+pub mod cleanup;
 pub mod closing;
 pub mod commands;
 pub mod events;

@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 use super::events::reply_from_message;
 use super::permissions::invite_url;
 use super::rest::RestError;
-use super::{closing, commands, posting, Bot};
+use super::{closing, commands, Bot};
 use crate::domain::retro::{ItemKind, Retro, RetroStatus};
 use crate::ingest::PendingHold;
 use crate::store::StoreError;
@@ -45,7 +45,7 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
         if let Err(e) = bot.rest.set_global_commands(&commands::definitions()).await {
             tracing::error!(error = %e, "could not register the slash commands");
         }
-        abandon_interrupted_posting(bot).await;
+        super::starting::resume_interrupted(bot).await;
     }
     let open = bot
         .store
@@ -82,21 +82,6 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
     bot.schedule_changed.notify_one();
     bot.ready.send_replace(true);
     tracing::info!(reconciled, "retrobot ready");
-}
-
-/// Retros left in `posting` by a crash: remove what was posted and mark them failed.
-async fn abandon_interrupted_posting(bot: &Bot) {
-    let Ok(stuck) = bot.store.retros_with_status(RetroStatus::Posting).await else {
-        return;
-    };
-    for retro in stuck {
-        let leftovers = posting::remove_posts(bot, &retro).await;
-        let _ = bot
-            .store
-            .mark_failed(retro.id, "interrupted by a restart while posting")
-            .await;
-        tracing::warn!(retro = %retro.id, leftovers, "a retro was interrupted while posting; removed its posts");
-    }
 }
 
 /// Makes the store's reactions and replies of `retro` match what Discord shows.

@@ -61,9 +61,20 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         }
         Err(e) => return Err(e.into()),
     };
-    if let Err(error) = post_retro(bot, &retro).await {
+    post_and_open(bot, &retro).await?;
+    if retro.closes_at.is_some() {
+        bot.schedule_changed.notify_one();
+    }
+    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
+    Ok(bot.store.retro(retro.id).await?.unwrap_or(retro))
+}
+
+/// Posts what is missing of a retro in `posting` and opens it; on failure removes its posts and
+/// marks it failed.
+async fn post_and_open(bot: &Arc<Bot>, retro: &Retro) -> Result<(), StartError> {
+    if let Err(error) = post_retro(bot, retro).await {
         tracing::warn!(retro = %retro.id, %error, "posting a retro failed; removing what was posted");
-        let leftovers = remove_posts(bot, &retro).await;
+        let leftovers = remove_posts(bot, retro).await;
         if let Err(db) = bot.store.mark_failed(retro.id, &error.to_string()).await {
             tracing::error!(retro = %retro.id, error = %db, "could not mark a retro as failed");
         }
@@ -74,19 +85,35 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         .transition(retro.id, RetroStatus::Posting, RetroStatus::Open)
         .await
     {
-        Ok(true) => {}
+        Ok(true) => Ok(()),
         outcome => {
             tracing::error!(retro = %retro.id, ?outcome, "could not open a posted retro");
-            let leftovers = remove_posts(bot, &retro).await;
+            let leftovers = remove_posts(bot, retro).await;
             let _ = bot.store.mark_failed(retro.id, "could not be opened").await;
             let error =
                 PostError::Store(StoreError::Corrupt("the retro could not be opened".into()));
-            return Err(StartError::Post { error, leftovers });
+            Err(StartError::Post { error, leftovers })
         }
     }
-    if retro.closes_at.is_some() {
-        bot.schedule_changed.notify_one();
+}
+
+/// Retros left in `posting` by a crash: post what is missing (nothing is posted twice) and open
+/// them, or remove their posts if that fails.
+pub async fn resume_interrupted(bot: &Arc<Bot>) {
+    let Ok(stuck) = bot.store.retros_with_status(RetroStatus::Posting).await else {
+        return;
+    };
+    for retro in stuck {
+        match post_and_open(bot, &retro).await {
+            Ok(()) => {
+                tracing::info!(retro = %retro.id, "resumed posting a retro interrupted by a restart");
+                if retro.closes_at.is_some() {
+                    bot.schedule_changed.notify_one();
+                }
+            }
+            Err(e) => {
+                tracing::warn!(retro = %retro.id, error = %e, "could not resume an interrupted retro")
+            }
+        }
     }
-    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
-    Ok(bot.store.retro(retro.id).await?.unwrap_or(retro))
 }

@@ -152,12 +152,14 @@ async fn a_close_interrupted_by_a_lost_answer_and_a_crash_posts_the_summary_once
 }
 
 #[tokio::test]
-async fn a_crash_while_posting_leaves_nothing_behind() {
+async fn a_crash_while_posting_resumes_without_posting_twice() {
     let mut w = World::start().await;
     let fx = w.fx.clone();
-    // Thread creation hangs long enough for the crash to happen mid-posting.
+    // The third statement is created by Discord, but its answer is held back and the bot
+    // crashes before it could record it.
+    let messages = format!("/channels/{}/messages", fx.channel);
     w.discord
-        .inject(Fault::delay("POST", "/threads", 1, 60_000));
+        .inject(Fault::delay_answer("POST", &messages, 1, 60_000).after(3));
     w.discord.slash(fx.alice, fx.channel, "retro start", &[]);
     w.discord
         .wait_until(WAIT, "the statements posted", |d| {
@@ -173,30 +175,35 @@ async fn a_crash_while_posting_leaves_nothing_behind() {
     w.discord.clear_faults();
 
     w.launch().await;
+    let posted = w.wait_for_posts(3, 4).await;
     let store = w.store().await;
-    assert!(store
+    let open = store
         .active_retro_in_channel(fx.channel)
         .await
         .unwrap()
-        .is_none());
-    assert_eq!(
-        store
-            .retros_with_status(RetroStatus::Failed)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+        .expect("the retro was resumed");
+    assert_eq!(open.status, RetroStatus::Open);
+    assert_eq!(open.header_message_id, Some(posted.header.id));
     let bot_id = w.discord.bot_user_id();
+    let messages = w.discord.messages(fx.channel);
+    let statements = messages
+        .iter()
+        .filter(|m| m.author_id == bot_id && m.content.starts_with("**Statement"))
+        .count();
+    let headers = messages
+        .iter()
+        .filter(|m| crate::harness::is_header(m))
+        .count();
+    assert_eq!((headers, statements), (1, 3), "nothing was posted twice");
+    assert_eq!(w.discord.threads(fx.channel).len(), 4);
+    // Votes count on the resumed retro.
     w.discord
-        .wait_until(WAIT, "the interrupted retro's posts removed", |d| {
-            d.messages(fx.channel)
-                .iter()
-                .all(|m| m.author_id != bot_id)
-                .then_some(())
-        })
-        .await;
-    // The channel is free again.
-    w.start_retro(&[]).await;
+        .react(fx.bob, fx.channel, posted.statements[0].id, "👍");
+    w.command(fx.alice, "retro close", &[]).await;
+    let summary = w.wait_for_summary(posted.statements[2].id).await;
+    assert!(
+        summary.contains("👍 1 · 👎 0 · 100% agree · 1 participant"),
+        "{summary}"
+    );
     w.finish().await;
 }

@@ -19,6 +19,8 @@ pub enum FaultKind {
     Delay { ms: u64 },
     /// Handle the request (its effect happens) but answer 500, as when the response is lost.
     LoseResponse,
+    /// Handle the request (its effect happens), then hold the answer this long.
+    DelayAnswer { ms: u64 },
 }
 
 /// Applies to the next `times` requests whose method matches (`""`/`"*"` = any) and whose
@@ -29,6 +31,8 @@ pub struct Fault {
     pub path_contains: String,
     pub times: usize,
     pub kind: FaultKind,
+    /// Matching requests to let through untouched before the fault applies.
+    pub skip: usize,
 }
 
 impl Fault {
@@ -45,6 +49,7 @@ impl Fault {
             path_contains: path_contains.into(),
             times,
             kind,
+            skip: 0,
         }
     }
 
@@ -75,6 +80,7 @@ impl Fault {
             path_contains: path_contains.into(),
             times,
             kind,
+            skip: 0,
         }
     }
 
@@ -85,7 +91,26 @@ impl Fault {
             path_contains: path_contains.into(),
             times,
             kind: FaultKind::LoseResponse,
+            skip: 0,
         }
+    }
+
+    /// The request takes effect, but its answer is held for `ms` (a crash can happen meanwhile).
+    pub fn delay_answer(method: &str, path_contains: &str, times: usize, ms: u64) -> Fault {
+        let kind = FaultKind::DelayAnswer { ms };
+        Fault {
+            method: method.into(),
+            path_contains: path_contains.into(),
+            times,
+            kind,
+            skip: 0,
+        }
+    }
+
+    /// The same fault, applied only after `skip` matching requests went through untouched.
+    pub fn after(mut self, skip: usize) -> Fault {
+        self.skip = skip;
+        self
     }
 
     pub fn delay(method: &str, path_contains: &str, times: usize, ms: u64) -> Fault {
@@ -95,6 +120,7 @@ impl Fault {
             path_contains: path_contains.into(),
             times,
             kind,
+            skip: 0,
         }
     }
 
@@ -111,6 +137,10 @@ impl Fault {
 pub fn take_fault(shared: &Shared, method: &str, path: &str) -> Option<FaultKind> {
     shared.with(|s| {
         let f = s.faults.iter_mut().find(|f| f.matches(method, path))?;
+        if f.skip > 0 {
+            f.skip -= 1;
+            return None;
+        }
         f.times -= 1;
         Some(f.kind.clone())
     })

@@ -198,8 +198,12 @@ pub async fn handle(
     let mut injected = false;
     let fault = take_fault(&shared, &method, &path);
     let lose_response = matches!(fault, Some(FaultKind::LoseResponse));
+    let delay_answer = match fault {
+        Some(FaultKind::DelayAnswer { ms }) => Some(ms),
+        _ => None,
+    };
     let mut resp = match fault {
-        Some(FaultKind::LoseResponse) => None,
+        Some(FaultKind::LoseResponse | FaultKind::DelayAnswer { .. }) => None,
         Some(FaultKind::Delay { ms }) => {
             tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
             None
@@ -272,6 +276,10 @@ pub async fn handle(
         resp = Some(r);
     }
     let mut resp = resp.unwrap_or_else(Resp::no_content);
+    if let Some(ms) = delay_answer {
+        injected = true;
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+    }
     if lose_response {
         injected = true;
         resp = Resp {
