@@ -26,6 +26,15 @@ pub struct Config {
     pub templates: TemplateCatalog,
     pub default_template: String,
     pub durations: DurationBounds,
+    /// Time zone of new schedules when none is given (IANA name).
+    pub default_timezone: String,
+    /// How long a scheduled check-in stays open when no `duration` is given.
+    pub checkin_duration: Duration,
+    /// How long before a retro closes its reminder is posted (default: a quarter of its
+    /// duration).
+    pub reminder_before: Option<chrono::Duration>,
+    /// How late a missed occurrence may still fire after downtime.
+    pub missed_grace: chrono::Duration,
 }
 
 /// Why the configuration could not be loaded. Never contains the token.
@@ -54,6 +63,10 @@ struct FileConfig {
     default_template: Option<String>,
     min_duration: Option<String>,
     max_duration: Option<String>,
+    default_timezone: Option<String>,
+    checkin_duration: Option<String>,
+    reminder_before: Option<String>,
+    missed_grace: Option<String>,
 }
 
 /// A source of environment variables (the process environment in production).
@@ -111,6 +124,30 @@ impl Config {
             return Err(invalid("min_duration is longer than max_duration".into()));
         }
 
+        let setting = |name: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|v| parse_duration(v, wide).map_err(|e| invalid(format!("{name}: {e}"))))
+                .transpose()
+        };
+        let checkin_duration = setting("checkin_duration", &file.checkin_duration)?
+            .unwrap_or(Duration::from_secs(86_400));
+        if checkin_duration < durations.min || checkin_duration > durations.max {
+            return Err(invalid(
+                "checkin_duration is outside min_duration..max_duration".into(),
+            ));
+        }
+        let chrono = |d: Duration| chrono::Duration::from_std(d).unwrap_or_default();
+        let reminder_before = setting("reminder_before", &file.reminder_before)?.map(chrono);
+        let missed_grace =
+            setting("missed_grace", &file.missed_grace)?.map_or(chrono::Duration::hours(1), chrono);
+        let default_timezone = file.default_timezone.unwrap_or_else(|| "UTC".to_string());
+        if default_timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(invalid(format!(
+                "default_timezone: `{default_timezone}` is not an IANA time zone such as `Europe/Berlin`"
+            )));
+        }
+
         let mut templates = TemplateCatalog::builtin();
         if let Some(dir) = &file.templates_dir {
             let dir = path
@@ -140,6 +177,10 @@ impl Config {
             templates,
             default_template,
             durations,
+            default_timezone,
+            checkin_duration,
+            reminder_before,
+            missed_grace,
         })
     }
 }

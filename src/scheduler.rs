@@ -127,4 +127,62 @@ mod tests {
         stop_tx.send(true).unwrap();
         task.await.unwrap();
     }
+
+    /// A weekly schedule driven through the real loop by a paused clock, across the start of
+    /// daylight-saving time in Berlin: every Monday fires once, at 10:00 local time.
+    struct Weekly {
+        schedule: Mutex<crate::domain::schedule::Schedule>,
+        fired: Arc<Mutex<Vec<DateTime<Utc>>>>,
+    }
+
+    impl Jobs for Weekly {
+        async fn next_due(&self) -> Option<DateTime<Utc>> {
+            self.schedule.lock().unwrap().next_at
+        }
+
+        async fn run_due(&self, now: DateTime<Utc>) {
+            let mut schedule = self.schedule.lock().unwrap();
+            let plan = crate::domain::schedule::plan_due(&schedule, now, chrono::Duration::hours(1));
+            assert!(plan.skipped.is_empty(), "nothing is missed while running");
+            self.fired.lock().unwrap().extend(plan.fire);
+            schedule.next_at = plan.next_at;
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_weekly_schedule_fires_once_a_week_at_local_time_across_dst() {
+        use crate::domain::recurrence::Recurrence;
+        use crate::domain::schedule::{Schedule, ScheduleId};
+        use chrono::TimeZone;
+
+        let start = Utc.with_ymd_and_hms(2026, 3, 16, 6, 0, 0).unwrap();
+        let recurrence = Recurrence::parse("every monday 10:00", "Europe/Berlin", start).unwrap();
+        let schedule = Schedule {
+            id: ScheduleId(1),
+            guild_id: 1,
+            channel_id: 2,
+            creator_id: 3,
+            next_at: recurrence.next_after(start),
+            recurrence,
+            template_key: "customer-obsession".into(),
+            title: None,
+            duration: chrono::Duration::hours(2),
+            team_role_id: None,
+            paused: false,
+        };
+        let fired = Arc::new(Mutex::new(Vec::new()));
+        let jobs = Weekly { schedule: Mutex::new(schedule), fired: fired.clone() };
+        let (stop_tx, stop) = watch::channel(false);
+        let task = tokio::spawn(run(jobs, TokioClock::starting_at(start), Arc::new(Notify::new()), stop));
+        tokio::time::sleep(Duration::from_secs(36 * 86_400)).await;
+        stop_tx.send(true).unwrap();
+        task.await.unwrap();
+        let utc = |d, h| Utc.with_ymd_and_hms(2026, 3, d, h, 0, 0).unwrap();
+        let april = |d| Utc.with_ymd_and_hms(2026, 4, d, 8, 0, 0).unwrap();
+        // 10:00 in Berlin is 09:00 UTC before 29 March and 08:00 UTC after it.
+        assert_eq!(
+            *fired.lock().unwrap(),
+            vec![utc(16, 9), utc(23, 9), utc(30, 8), april(6), april(13), april(20)]
+        );
+    }
 }

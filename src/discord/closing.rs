@@ -159,65 +159,21 @@ pub async fn resume_interrupted(bot: &Arc<Bot>) {
     }
 }
 
-/// The scheduler's view of closes: open retros whose duration has ended, and closings that
-/// need another attempt.
-pub struct DueCloses(pub Arc<Bot>);
-
-/// How long to wait before retrying a close that failed (Discord or database trouble).
-const CLOSE_RETRY: chrono::Duration = chrono::Duration::seconds(30);
-
-impl crate::scheduler::Jobs for DueCloses {
-    async fn next_due(&self) -> Option<DateTime<Utc>> {
-        if !*self.0.ready.borrow() {
-            return None;
-        }
-        let open = self
-            .0
-            .store
-            .retros_with_status(RetroStatus::Open)
-            .await
-            .ok()?;
-        let mut next = open.iter().filter_map(|r| r.closes_at).min();
-        let stuck = self
-            .0
-            .store
-            .retros_with_status(RetroStatus::Closing)
-            .await
-            .ok()?;
-        if !stuck.is_empty() {
-            let retry = Utc::now() + CLOSE_RETRY;
-            next = Some(next.map_or(retry, |n| n.min(retry)));
-        }
-        next
-    }
-
-    async fn run_due(&self, now: DateTime<Utc>) {
-        let bot = &self.0;
-        let Ok(open) = bot.store.retros_with_status(RetroStatus::Open).await else {
-            return;
-        };
-        for retro in open
-            .iter()
-            .filter(|r| r.closes_at.is_some_and(|at| at <= now))
-        {
-            match close_retro(bot, retro).await {
-                Ok(_) => tracing::info!(retro = %retro.id, "closed at the end of its duration"),
-                Err(CloseError::NotOpen(_)) => {}
-                Err(e) => {
-                    tracing::warn!(retro = %retro.id, error = %e, "automatic close failed; will retry")
-                }
+/// Closes every open retro whose duration ended at or before `now`.
+pub async fn close_expired(bot: &Arc<Bot>, now: DateTime<Utc>) {
+    let Ok(open) = bot.store.retros_with_status(RetroStatus::Open).await else {
+        return;
+    };
+    for retro in open
+        .iter()
+        .filter(|r| r.closes_at.is_some_and(|at| at <= now))
+    {
+        match close_retro(bot, retro).await {
+            Ok(_) => tracing::info!(retro = %retro.id, "closed at the end of its duration"),
+            Err(CloseError::NotOpen(_) | CloseError::InProgress) => {}
+            Err(e) => {
+                tracing::warn!(retro = %retro.id, error = %e, "automatic close failed; will retry")
             }
         }
-        resume_interrupted(bot).await;
     }
-}
-
-/// The retro a `/retro close` without an id means: the channel's active one.
-pub async fn active_in_channel(bot: &Bot, channel: u64) -> Result<Option<Retro>, StoreError> {
-    bot.store.active_retro_in_channel(channel).await
-}
-
-/// The retro with a given id, if it exists.
-pub async fn by_id(bot: &Bot, id: i64) -> Result<Option<Retro>, StoreError> {
-    bot.store.retro(RetroId(id)).await
 }

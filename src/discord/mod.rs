@@ -6,9 +6,11 @@ pub mod closing;
 pub mod commands;
 pub mod events;
 pub mod gateway;
+pub mod jobs;
 pub mod permissions;
 pub mod posting;
 pub mod reconcile;
+pub mod reminders;
 pub mod render;
 pub mod rest;
 pub mod starting;
@@ -102,7 +104,7 @@ pub async fn run(config: Config, plan: ShardPlan) -> anyhow::Result<()> {
     let shard_manager = gateway::start(gateway_http, plan, tx).await?;
     let (stop_tx, stop_rx) = watch::channel(false);
     let scheduler = tokio::spawn(crate::scheduler::run(
-        closing::DueCloses(bot.clone()),
+        jobs::DueWork(bot.clone()),
         crate::scheduler::SystemClock,
         bot.schedule_changed.clone(),
         stop_rx,

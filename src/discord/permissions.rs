@@ -1,7 +1,13 @@
 //! The permissions the bot needs in a channel, the invite URL that asks for exactly those, and
 //! the member permissions that give the right to close any retro.
 
-use serenity::all::Permissions;
+use serenity::all::{
+    ChannelId, GuildId, PermissionOverwrite, PermissionOverwriteType, Permissions, Role, RoleId,
+    UserId,
+};
+
+use super::rest::RestError;
+use super::Bot;
 
 /// What posting and reading a retro needs in its channel.
 pub fn required_in_channel() -> Permissions {
@@ -53,9 +59,123 @@ pub fn invite_url(application_id: u64) -> String {
     )
 }
 
+/// A member's permissions in a channel, Discord's way: the @everyone role and the member's
+/// roles, then the channel's overwrites for @everyone, for the member's roles, for the member.
+pub fn in_channel(
+    guild: GuildId,
+    user: UserId,
+    member_roles: &[RoleId],
+    roles: &[Role],
+    overwrites: &[PermissionOverwrite],
+) -> Permissions {
+    let everyone = RoleId::new(guild.get());
+    let mut base = Permissions::empty();
+    for role in roles
+        .iter()
+        .filter(|r| r.id == everyone || member_roles.contains(&r.id))
+    {
+        base |= role.permissions;
+    }
+    if base.administrator() {
+        return Permissions::all();
+    }
+    let mut apply = |allow: Permissions, deny: Permissions| base = (base - deny) | allow;
+    for o in overwrites {
+        if o.kind == PermissionOverwriteType::Role(everyone) {
+            apply(o.allow, o.deny);
+        }
+    }
+    let (mut allow, mut deny) = (Permissions::empty(), Permissions::empty());
+    for o in overwrites {
+        if let PermissionOverwriteType::Role(role) = o.kind {
+            if role != everyone && member_roles.contains(&role) {
+                allow |= o.allow;
+                deny |= o.deny;
+            }
+        }
+    }
+    apply(allow, deny);
+    for o in overwrites {
+        if o.kind == PermissionOverwriteType::Member(user) {
+            apply(o.allow, o.deny);
+        }
+    }
+    base
+}
+
+/// The bot's own permissions in `channel`, read from Discord.
+pub async fn bot_permissions_in(
+    bot: &Bot,
+    guild: GuildId,
+    channel: ChannelId,
+) -> Result<Permissions, RestError> {
+    let me = UserId::new(bot.user_id());
+    let (roles, member, channel) = tokio::try_join!(
+        bot.rest.guild_roles(guild),
+        bot.rest.guild_member(guild, me),
+        bot.rest.channel(channel),
+    )?;
+    Ok(in_channel(
+        guild,
+        me,
+        &member.roles,
+        &roles,
+        &channel.permission_overwrites,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn role(id: u64, permissions: Permissions) -> Role {
+        let mut role: Role = serde_json::from_value(serde_json::json!({
+            "id": id.to_string(), "name": "r", "color": 0, "hoist": false, "position": 0,
+            "permissions": "0", "managed": false, "mentionable": false, "flags": 0,
+        }))
+        .expect("a role");
+        role.permissions = permissions;
+        role
+    }
+
+    #[test]
+    fn overwrites_apply_in_discords_order() {
+        let guild = GuildId::new(1);
+        let bot_role = RoleId::new(5);
+        let me = UserId::new(9);
+        let roles = [
+            role(1, Permissions::VIEW_CHANNEL | Permissions::SEND_MESSAGES),
+            role(5, Permissions::ADD_REACTIONS),
+        ];
+        let overwrite = |kind, allow, deny| PermissionOverwrite { allow, deny, kind };
+        let overwrites = [
+            overwrite(
+                PermissionOverwriteType::Role(RoleId::new(1)),
+                Permissions::empty(),
+                Permissions::SEND_MESSAGES,
+            ),
+            overwrite(
+                PermissionOverwriteType::Role(bot_role),
+                Permissions::EMBED_LINKS,
+                Permissions::ADD_REACTIONS,
+            ),
+            overwrite(
+                PermissionOverwriteType::Member(me),
+                Permissions::ADD_REACTIONS,
+                Permissions::empty(),
+            ),
+        ];
+        let got = in_channel(guild, me, &[bot_role], &roles, &overwrites);
+        assert_eq!(
+            got,
+            Permissions::VIEW_CHANNEL | Permissions::EMBED_LINKS | Permissions::ADD_REACTIONS
+        );
+        let admin = [role(1, Permissions::ADMINISTRATOR)];
+        assert_eq!(
+            in_channel(guild, me, &[], &admin, &overwrites),
+            Permissions::all()
+        );
+    }
 
     #[test]
     fn lists_exactly_what_is_missing() {

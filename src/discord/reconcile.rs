@@ -79,8 +79,9 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
     if first_ready {
         closing::resume_interrupted(bot).await;
     }
-    bot.schedule_changed.notify_one();
+    // Ready first, then wake the scheduler: it plans nothing before the bot is ready.
     bot.ready.send_replace(true);
+    bot.schedule_changed.notify_one();
     tracing::info!(reconciled, "retrobot ready");
 }
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::posting::{post_retro, remove_posts, PostError};
 use super::Bot;
 use crate::domain::retro::{Retro, RetroStatus};
+use crate::domain::schedule::ScheduleId;
 use crate::domain::template::Template;
 use crate::store::{NewRetro, StoreError};
 
@@ -23,6 +24,10 @@ pub struct StartRequest {
     /// By Discord's clock when known (an interaction's id), so every post is newer.
     pub created_at: DateTime<Utc>,
     pub duration: Option<std::time::Duration>,
+    /// The schedule occurrence this check-in is for.
+    pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
+    /// The role whose members are expected to take part.
+    pub team_role_id: Option<u64>,
 }
 
 /// Why a retro did not start.
@@ -31,6 +36,9 @@ pub enum StartError {
     /// The channel already has a retro (`None` if it vanished meanwhile).
     #[error("the channel already has an active retro")]
     ChannelBusy(Option<Box<Retro>>),
+    /// A check-in for this schedule occurrence was already started (by another process).
+    #[error("a check-in for this occurrence was already started")]
+    OccurrenceTaken,
     #[error("the database failed: {0}")]
     Store(#[from] StoreError),
     /// Posting failed; what was posted was removed except `leftovers` posts.
@@ -52,9 +60,19 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         facilitator_id: request.facilitator_id,
         created_at: request.created_at,
         closes_at,
+        remind_at: closes_at.and_then(|closes| {
+            crate::domain::schedule::reminder_at(
+                request.created_at,
+                closes,
+                bot.config.reminder_before,
+            )
+        }),
+        occurrence: request.occurrence,
+        team_role_id: request.team_role_id,
     };
     let retro = match bot.store.create_retro(&new).await {
         Ok(retro) => retro,
+        Err(StoreError::OccurrenceTaken) => return Err(StartError::OccurrenceTaken),
         Err(StoreError::ChannelBusy(_)) => {
             let busy = bot.store.active_retro_in_channel(new.channel_id).await?;
             return Err(StartError::ChannelBusy(busy.map(Box::new)));

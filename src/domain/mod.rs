@@ -5,6 +5,7 @@ pub mod duration;
 pub mod live;
 pub mod recurrence;
 pub mod retro;
+pub mod schedule;
 pub mod summary;
 pub mod tally;
 pub mod template;

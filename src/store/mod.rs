@@ -5,6 +5,7 @@ mod changes;
 mod marks;
 mod replies;
 mod retros;
+mod schedules;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -15,6 +16,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use changes::{Participation, SequencedChange};
 pub use retros::{NewRetro, RetroItem};
+pub use schedules::{DueReminder, NewSchedule};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -33,6 +35,8 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("the channel already has an active retro ({0})")]
     ChannelBusy(crate::domain::retro::RetroId),
+    #[error("a check-in for this occurrence was already started")]
+    OccurrenceTaken,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

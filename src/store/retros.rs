@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::retro::{ItemKind, Retro, RetroId, RetroStatus};
+use crate::domain::schedule::ScheduleId;
 use crate::domain::template::Template;
 
 /// What `/retro start` asks the store to create.
@@ -19,6 +20,12 @@ pub struct NewRetro {
     pub facilitator_id: u64,
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// When to remind the channel before it closes.
+    pub remind_at: Option<DateTime<Utc>>,
+    /// The schedule occurrence this check-in is for (unique: an occurrence fires once).
+    pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
+    /// The role whose members are expected to take part.
+    pub team_role_id: Option<u64>,
 }
 
 /// A statement message or question thread posted for a retro.
@@ -32,15 +39,15 @@ pub struct RetroItem {
     pub thread_id: Option<u64>,
 }
 
-const RETRO_COLUMNS: &str =
+pub(super) const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
      created_at, closes_at, header_message_id";
 
-fn millis(at: DateTime<Utc>) -> i64 {
+pub(super) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
 
-fn from_millis(ms: i64) -> DateTime<Utc> {
+pub(super) fn from_millis(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
@@ -51,7 +58,7 @@ fn kind_str(kind: ItemKind) -> &'static str {
     }
 }
 
-fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
+pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
     let template_json: String = row.try_get("template_json")?;
     let template: Template = serde_json::from_str(&template_json)
         .map_err(|e| StoreError::Corrupt(format!("template of a retro: {e}")))?;
@@ -73,7 +80,7 @@ fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
     })
 }
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
+pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
@@ -85,8 +92,9 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
-             facilitator_id, status, created_at, closes_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
+             team_role_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -97,11 +105,20 @@ impl Store {
         .bind(RetroStatus::Posting.as_str())
         .bind(millis(new.created_at))
         .bind(new.closes_at.map(millis))
+        .bind(new.remind_at.map(millis))
+        .bind(new.occurrence.map(|(s, _)| s.0))
+        .bind(new.occurrence.map(|(_, at)| millis(at)))
+        .bind(new.team_role_id.map(id_to_db))
         .fetch_one(&self.pool)
         .await;
         let id: i64 = match inserted {
             Ok(row) => row.try_get("id")?,
             Err(e) if is_unique_violation(&e) => {
+                if let Some((schedule, at)) = new.occurrence {
+                    if self.occurrence_started(schedule, at).await? {
+                        return Err(StoreError::OccurrenceTaken);
+                    }
+                }
                 let busy = self.active_retro_in_channel(new.channel_id).await?;
                 return Err(StoreError::ChannelBusy(busy.map_or(RetroId(0), |r| r.id)));
             }

@@ -99,6 +99,15 @@ impl World {
         self.bot = Some(bot);
     }
 
+    /// Everything the bot logged so far, across restarts.
+    pub fn bot_logs(&self) -> String {
+        let mut logs = self.old_logs.join("\n");
+        if let Some(bot) = &self.bot {
+            logs.push_str(&bot.logs());
+        }
+        logs
+    }
+
     /// Stops the bot gracefully (SIGTERM), keeping its log.
     pub async fn stop_bot(&mut self) {
         let bot = self.bot.take().expect("the bot is running");

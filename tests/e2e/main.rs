@@ -8,5 +8,6 @@ mod burst;
 mod harness;
 mod lifecycle;
 mod restart;
+mod schedules;
 mod setup;
 mod story;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use serenity::all::{CommandInteraction, GuildId};
+use serenity::all::CommandInteraction;
 
 use super::{Options, Responder};
 use crate::discord::closing::{close_retro, CloseError};
@@ -57,7 +57,7 @@ pub async fn run(
     let closer = Closer {
         user_id: command.user.id.get(),
         has_manage_server: permissions::can_manage_server(member_permissions),
-        has_facilitator_role: has_facilitator_role(bot, guild_id, command).await,
+        has_facilitator_role: super::rights::has_facilitator_role(bot, guild_id, command).await,
     };
     if close_right(&retro, closer).is_none() {
         let role = bot
@@ -92,28 +92,6 @@ pub async fn run(
         Err(e) => {
             tracing::warn!(retro = %retro.id, error = %e, "close did not complete");
             respond.edit(format!("The retro is locked, but I couldn't post the summary yet: {e}. I'll keep trying.")).await
-        }
-    }
-}
-
-/// Whether the caller has the configured facilitator role (given by id or by name).
-async fn has_facilitator_role(bot: &Bot, guild: GuildId, command: &CommandInteraction) -> bool {
-    let (Some(wanted), Some(member)) = (
-        bot.config.facilitator_role.as_deref(),
-        command.member.as_ref(),
-    ) else {
-        return false;
-    };
-    if let Ok(id) = wanted.parse::<u64>() {
-        return member.roles.iter().any(|r| r.get() == id);
-    }
-    match bot.rest.guild_roles(guild).await {
-        Ok(roles) => roles
-            .iter()
-            .any(|role| role.name.eq_ignore_ascii_case(wanted) && member.roles.contains(&role.id)),
-        Err(e) => {
-            tracing::warn!(error = %e, "could not read the server's roles");
-            false
         }
     }
 }

@@ -135,6 +135,11 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
                 })
                 .collect()
         }
+        "timezone" => super::schedule::timezone_choices(&query),
+        "schedule" => {
+            let guild = command.guild_id.map_or(0, |g| g.get());
+            super::schedule::schedule_choices(bot, guild, &query).await
+        }
         _ => Vec::new(),
     };
     let body = CreateInteractionResponse::Autocomplete(

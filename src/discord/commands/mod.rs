@@ -3,6 +3,8 @@
 
 mod close;
 mod info;
+mod rights;
+mod schedule;
 mod start;
 
 use std::collections::HashMap;
@@ -74,7 +76,8 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(start)
         .add_option(close)
         .add_option(status)
-        .add_option(templates)]
+        .add_option(templates)
+        .add_option(schedule::definition())]
 }
 
 /// An option's value, owned.
@@ -83,6 +86,8 @@ pub enum OptionValue {
     Text(String),
     Integer(i64),
     Boolean(bool),
+    /// A channel or role option's id.
+    Id(u64),
 }
 
 /// The leaf options of an invocation by name, and the subcommand path (`["start"]`).
@@ -116,6 +121,14 @@ impl Options {
                     into.values
                         .insert(option.name.into(), OptionValue::Boolean(v));
                 }
+                ResolvedValue::Channel(channel) => {
+                    into.values
+                        .insert(option.name.into(), OptionValue::Id(channel.id.get()));
+                }
+                ResolvedValue::Role(role) => {
+                    into.values
+                        .insert(option.name.into(), OptionValue::Id(role.id.get()));
+                }
                 _ => {}
             }
         }
@@ -125,6 +138,20 @@ impl Options {
         let mut options = Options::default();
         Options::collect(command.data.options(), &mut options);
         options
+    }
+
+    pub fn id(&self, name: &str) -> Option<u64> {
+        match self.values.get(name) {
+            Some(OptionValue::Id(id)) => Some(*id),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        match self.values.get(name) {
+            Some(OptionValue::Boolean(flag)) => Some(*flag),
+            _ => None,
+        }
     }
 
     pub fn text(&self, name: &str) -> Option<&str> {
@@ -203,6 +230,7 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "close") => close::run(&bot, &command, &options, &respond).await,
                 ("retro", "status") => info::status(&bot, &command, &respond).await,
                 ("retro", "templates") => info::templates(&bot, &respond).await,
+                ("retro", "schedule") => schedule::run(&bot, &command, &options, &respond).await,
                 _ => {
                     respond
                         .ephemeral("I don't know that command. Try `/retro start`.")

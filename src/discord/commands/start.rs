@@ -81,6 +81,8 @@ pub async fn run(
         // Discord's clock, from the interaction id: every post of this retro is newer.
         created_at: created_at(command.id.get()),
         duration,
+        occurrence: None,
+        team_role_id: None,
     };
     let text = match start_retro(bot, request).await {
         Ok(retro) => {
@@ -104,6 +106,7 @@ pub async fn run(
         Err(StartError::ChannelBusy(None)) => {
             "This channel already has a retro being set up or closed. Try again in a moment.".to_string()
         }
+        Err(StartError::OccurrenceTaken) => "That check-in was already started.".to_string(),
         Err(StartError::Store(e)) => {
             tracing::error!(error = %e, "could not create a retro");
             "I couldn't save the retro (database problem). Nothing was posted; please try again in a moment.".to_string()

@@ -164,6 +164,39 @@ impl DiscordRest {
         .await
     }
 
+    /// One page (up to 1,000, by ascending id after `after`) of a guild's members. Needs the
+    /// Server Members intent enabled for the application.
+    pub async fn guild_members(
+        &self,
+        guild: GuildId,
+        after: Option<UserId>,
+    ) -> Result<Vec<Member>, RestError> {
+        let mut params = vec![("limit", "1000".to_string())];
+        if let Some(after) = after {
+            params.push(("after", after.to_string()));
+        }
+        let route = Route::GuildMembers { guild_id: guild };
+        self.call(Request::new(route, LightMethod::Get).params(Some(params)))
+            .await
+    }
+
+    /// A guild member.
+    pub async fn guild_member(&self, guild: GuildId, user: UserId) -> Result<Member, RestError> {
+        let route = Route::GuildMember {
+            guild_id: guild,
+            user_id: user,
+        };
+        self.call(Request::new(route, LightMethod::Get)).await
+    }
+
+    /// A channel (with its permission overwrites).
+    pub async fn channel(&self, channel: ChannelId) -> Result<GuildChannel, RestError> {
+        let route = Route::Channel {
+            channel_id: channel,
+        };
+        self.call(Request::new(route, LightMethod::Get)).await
+    }
+
     /// Answers an interaction (within 3 s of receiving it).
     pub async fn respond(
         &self,

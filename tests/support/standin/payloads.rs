@@ -134,11 +134,20 @@ pub fn channel_json(state: &State, c: &ChannelRec) -> Value {
             }),
         );
     } else {
+        // The bot's permissions here, as Discord would express them: a member overwrite.
+        let overwrites: Vec<Value> = c
+            .bot_perms
+            .map(|p| {
+                json!({"id": state.bot.id.to_string(), "type": 1, "allow": p.to_string(),
+                    "deny": (crate::support::perms::ALL & !p).to_string()})
+            })
+            .into_iter()
+            .collect();
         merge(
             &mut v,
             json!({
                 "position": c.position,
-                "permission_overwrites": [],
+                "permission_overwrites": overwrites,
                 "topic": null,
                 "default_auto_archive_duration": 1440,
             }),

@@ -1,0 +1,131 @@
+//! `/retro schedule add`: parse and check everything (rule, time zone, template, duration
+//! against the interval, the bot's permissions in the target channel), store the schedule and
+//! repeat the rule in words with its next three occurrences.
+
+use serenity::all::{ChannelId, CommandInteraction, GuildId};
+
+use super::super::rights::{may_manage_schedules, who_may_manage_schedules};
+use super::super::{Options, Responder};
+use crate::discord::posting::created_at;
+use crate::discord::rest::RestError;
+use crate::discord::{permissions, Bot};
+use crate::domain::duration::{describe, parse_duration};
+use crate::domain::recurrence::Recurrence;
+use crate::domain::retro::validate_title;
+use crate::domain::schedule::check_duration_fits;
+use crate::store::NewSchedule;
+
+pub async fn run(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    respond.defer_ephemeral().await?;
+    let text = match build(bot, command, guild, options).await {
+        Ok(text) | Err(text) => text,
+    };
+    respond.edit(text).await
+}
+
+/// The answer for the user: `Ok` when the schedule was created, `Err` with the problem.
+async fn build(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    options: &Options,
+) -> Result<String, String> {
+    if !may_manage_schedules(bot, guild, command).await {
+        return Err(who_may_manage_schedules(bot));
+    }
+    let when = options.text("when").unwrap_or_default();
+    let timezone = options
+        .text("timezone")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&bot.config.default_timezone);
+    let key = options
+        .text("template")
+        .map(str::trim)
+        .unwrap_or(&bot.config.default_template);
+    let template = bot.config.templates.get(key).ok_or_else(|| {
+        format!("There is no template called `{key}`. `/retro templates` lists them.")
+    })?;
+    let title = validate_title(options.text("title"))?;
+    let duration = match options.text("duration") {
+        Some(given) => parse_duration(given, bot.config.durations).map_err(|e| e.to_string())?,
+        None => bot.config.checkin_duration,
+    };
+    let now = created_at(command.id.get());
+    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
+    let length = chrono::Duration::from_std(duration).unwrap_or_default();
+    check_duration_fits(&recurrence, length, now)?;
+    let next = recurrence.upcoming(now, 3);
+    if next.is_empty() {
+        return Err(format!(
+            "`{when}` never fires again, so there is nothing to schedule."
+        ));
+    }
+    let channel = options.id("channel").unwrap_or(command.channel_id.get());
+    let granted = if channel == command.channel_id.get() {
+        command.app_permissions
+    } else {
+        match permissions::bot_permissions_in(bot, guild, ChannelId::new(channel)).await {
+            Ok(granted) => Some(granted),
+            Err(e) => {
+                return Err(format!(
+                "I can't see <#{channel}> ({e}). Give me access to it, or pick another channel."
+            ))
+            }
+        }
+    };
+    if let Some(granted) = granted {
+        let missing = permissions::missing(granted);
+        if !missing.is_empty() {
+            return Err(format!(
+                "I couldn't run check-ins in <#{channel}>: I'm missing these permissions there: **{}**. Ask a server admin to grant them, then try again.",
+                missing.join("**, **")
+            ));
+        }
+    }
+    let team_role_id = options.id("team_role");
+    let new = NewSchedule {
+        guild_id: guild.get(),
+        channel_id: channel,
+        creator_id: command.user.id.get(),
+        recurrence,
+        template_key: template.key.clone(),
+        title,
+        duration: length,
+        team_role_id,
+        next_at: next.first().copied(),
+        created_at: now,
+    };
+    let schedule = bot.store.create_schedule(&new).await.map_err(|e| {
+        tracing::error!(error = %e, "could not save a schedule");
+        "I couldn't save the schedule (database problem). Please try again in a moment.".to_string()
+    })?;
+    bot.schedule_changed.notify_one();
+    tracing::info!(schedule = %schedule.id, rule = %schedule.recurrence.describe(), "schedule created");
+    let upcoming: Vec<String> = next
+        .iter()
+        .map(|at| format!("<t:{}:F>", at.timestamp()))
+        .collect();
+    let team = team_role_id
+        .map(|r| format!(", expecting <@&{r}>"))
+        .unwrap_or_default();
+    let titled = schedule
+        .title
+        .as_deref()
+        .map(|t| format!(" — {t}"))
+        .unwrap_or_default();
+    Ok(format!(
+        "Scheduled **{}** in <#{channel}>: {}{titled}, each check-in open for {}{team}.\nNext: {}.\nThis is schedule {}; `/retro schedule remove` stops it.",
+        schedule.recurrence.describe(),
+        template.name,
+        describe(duration),
+        upcoming.join(", "),
+        schedule.id,
+    ))
+}

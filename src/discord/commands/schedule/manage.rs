@@ -1,0 +1,167 @@
+//! Listing, removing, pausing and resuming schedules, and autocomplete for schedules and time
+//! zones.
+
+use chrono::Utc;
+use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
+
+use super::super::rights::{may_manage_schedules, who_may_manage_schedules};
+use super::super::{Options, Responder};
+use crate::discord::render::CONTENT_LIMIT;
+use crate::discord::rest::RestError;
+use crate::discord::Bot;
+use crate::domain::schedule::{Schedule, ScheduleId};
+use crate::domain::text::shorten;
+
+pub async fn list(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    let whole_server = options.flag("server").unwrap_or(false);
+    let channel = (!whole_server).then_some(command.channel_id.get());
+    let schedules = match bot.store.schedules_in(guild.get(), channel).await {
+        Ok(schedules) => schedules,
+        Err(e) => {
+            tracing::error!(error = %e, "could not list schedules");
+            return respond
+                .ephemeral("I couldn't read the schedules (database problem). Please try again.")
+                .await;
+        }
+    };
+    if schedules.is_empty() {
+        let place = if whole_server {
+            "this server"
+        } else {
+            "this channel"
+        };
+        return respond
+            .ephemeral(format!(
+                "There are no schedules in {place}. Create one with `/retro schedule add`."
+            ))
+            .await;
+    }
+    let lines: Vec<String> = schedules.iter().map(line).collect();
+    respond
+        .ephemeral(shorten(&lines.join("\n"), CONTENT_LIMIT))
+        .await
+}
+
+fn line(schedule: &Schedule) -> String {
+    let next = match (schedule.paused, schedule.next_at) {
+        (true, _) => "paused".to_string(),
+        (false, Some(at)) => format!("next <t:{}:R>", at.timestamp()),
+        (false, None) => "never fires again".to_string(),
+    };
+    format!(
+        "**{}** {} in <#{}> · `{}` · {next}",
+        schedule.id,
+        schedule.recurrence.describe(),
+        schedule.channel_id,
+        schedule.template_key
+    )
+}
+
+pub async fn change(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    action: &str,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    if !may_manage_schedules(bot, guild, command).await {
+        return respond.ephemeral(who_may_manage_schedules(bot)).await;
+    }
+    let given = options
+        .text("schedule")
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches('#');
+    let found = match given.parse::<i64>() {
+        Ok(id) => bot
+            .store
+            .schedule(ScheduleId(id))
+            .await
+            .ok()
+            .flatten()
+            .filter(|s| s.guild_id == guild.get()),
+        Err(_) => None,
+    };
+    let Some(schedule) = found else {
+        return respond.ephemeral(format!("There is no schedule `{given}` in this server. `/retro schedule list server:true` lists them.")).await;
+    };
+    let outcome = match action {
+        "remove" => bot
+            .store
+            .delete_schedule(schedule.id, guild.get())
+            .await
+            .map(|_| "removed".to_string()),
+        "pause" => bot
+            .store
+            .set_paused(schedule.id, true, schedule.next_at)
+            .await
+            .map(|_| "paused".to_string()),
+        _ => {
+            let next = schedule.recurrence.next_after(Utc::now());
+            let when = next.map_or("it never fires again".to_string(), |at| {
+                format!("next check-in <t:{}:F>", at.timestamp())
+            });
+            bot.store
+                .set_paused(schedule.id, false, next)
+                .await
+                .map(|_| format!("resumed ({when})"))
+        }
+    };
+    match outcome {
+        Ok(done) => {
+            bot.schedule_changed.notify_one();
+            tracing::info!(schedule = %schedule.id, action, "schedule changed");
+            respond
+                .ephemeral(format!(
+                    "Schedule {} ({}) {done}.",
+                    schedule.id,
+                    schedule.recurrence.describe()
+                ))
+                .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not change a schedule");
+            respond
+                .ephemeral("I couldn't change the schedule (database problem). Please try again.")
+                .await
+        }
+    }
+}
+
+/// Autocomplete for the `schedule` option: the server's schedules.
+pub async fn schedule_choices(bot: &Bot, guild: u64, query: &str) -> Vec<AutocompleteChoice> {
+    bot.store
+        .schedules_in(guild, None)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| {
+            (
+                s.id,
+                format!("{} {} ({})", s.id, s.recurrence.describe(), s.template_key),
+            )
+        })
+        .filter(|(_, label)| label.to_lowercase().contains(query))
+        .take(25)
+        .map(|(id, label)| AutocompleteChoice::new(shorten(&label, 100), id.0.to_string()))
+        .collect()
+}
+
+/// Autocomplete for the `timezone` option: IANA names containing the query.
+pub fn timezone_choices(query: &str) -> Vec<AutocompleteChoice> {
+    let query = query.replace(' ', "_");
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.to_lowercase().contains(&query))
+        .take(25)
+        .map(|name| AutocompleteChoice::new(name, name))
+        .collect()
+}
