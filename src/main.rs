@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use retrobot::config::Config;
-use retrobot::discord::gateway::ShardPlan;
 use tracing_subscriber::EnvFilter;
 
 const USAGE: &str = "retrobot — team health-check retrospectives on Discord
@@ -58,7 +57,7 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match runtime.block_on(retrobot::discord::run(config, ShardPlan::Auto)) {
+    match runtime.block_on(retrobot::discord::run(config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("retrobot stopped: {e:#}");

@@ -142,7 +142,8 @@ mod tests {
 
         async fn run_due(&self, now: DateTime<Utc>) {
             let mut schedule = self.schedule.lock().unwrap();
-            let plan = crate::domain::schedule::plan_due(&schedule, now, chrono::Duration::hours(1));
+            let plan =
+                crate::domain::schedule::plan_due(&schedule, now, chrono::Duration::hours(1));
             assert!(plan.skipped.is_empty(), "nothing is missed while running");
             self.fired.lock().unwrap().extend(plan.fire);
             schedule.next_at = plan.next_at;
@@ -171,9 +172,17 @@ mod tests {
             paused: false,
         };
         let fired = Arc::new(Mutex::new(Vec::new()));
-        let jobs = Weekly { schedule: Mutex::new(schedule), fired: fired.clone() };
+        let jobs = Weekly {
+            schedule: Mutex::new(schedule),
+            fired: fired.clone(),
+        };
         let (stop_tx, stop) = watch::channel(false);
-        let task = tokio::spawn(run(jobs, TokioClock::starting_at(start), Arc::new(Notify::new()), stop));
+        let task = tokio::spawn(run(
+            jobs,
+            TokioClock::starting_at(start),
+            Arc::new(Notify::new()),
+            stop,
+        ));
         tokio::time::sleep(Duration::from_secs(36 * 86_400)).await;
         stop_tx.send(true).unwrap();
         task.await.unwrap();
@@ -182,7 +191,14 @@ mod tests {
         // 10:00 in Berlin is 09:00 UTC before 29 March and 08:00 UTC after it.
         assert_eq!(
             *fired.lock().unwrap(),
-            vec![utc(16, 9), utc(23, 9), utc(30, 8), april(6), april(13), april(20)]
+            vec![
+                utc(16, 9),
+                utc(23, 9),
+                utc(30, 8),
+                april(6),
+                april(13),
+                april(20)
+            ]
         );
     }
 }

@@ -28,6 +28,7 @@ fn new_retro(channel: u64) -> NewRetro {
         remind_at: None,
         occurrence: None,
         team_role_id: None,
+        lease: None,
     }
 }
 
@@ -568,11 +569,12 @@ mod schedules {
                 store.schedules_in(guild, Some(6)).await.unwrap()[0].id,
                 b.id
             );
-            assert_eq!(store.next_schedule_at().await.unwrap(), Some(at(20)));
+            let upcoming = store.upcoming_occurrences().await.unwrap();
+            assert_eq!(upcoming.iter().map(|(_, at)| *at).min(), Some(at(20)));
             store.set_paused(b.id, true, b.next_at).await.unwrap();
             assert_eq!(
-                store.next_schedule_at().await.unwrap(),
-                Some(at(30)),
+                store.upcoming_occurrences().await.unwrap(),
+                vec![(guild, at(30))],
                 "paused schedules are not due"
             );
             assert!(store
@@ -657,7 +659,10 @@ mod schedules {
             .transition(retro.id, RetroStatus::Posting, RetroStatus::Open)
             .await
             .unwrap();
-        assert_eq!(store.next_reminder_at().await.unwrap(), Some(at(45)));
+        assert_eq!(
+            store.upcoming_reminders().await.unwrap(),
+            vec![(retro.guild_id, at(45))]
+        );
         assert!(store.due_reminders(at(44)).await.unwrap().is_empty());
         let due = store.due_reminders(at(45)).await.unwrap();
         assert_eq!((due.len(), due[0].team_role_id), (1, Some(31)));

@@ -10,8 +10,9 @@ use serenity::all::{ChannelId, MessageId, Nonce};
 use super::reconcile::{reconcile_retro, ReconcileError};
 use super::render::{self, RenderedMessage};
 use super::rest::RestError;
+use super::work::{self, WorkGuard};
 use super::Bot;
-use crate::domain::retro::{Retro, RetroId, RetroStatus};
+use crate::domain::retro::{Retro, RetroStatus};
 use crate::domain::summary::build_summary;
 use crate::store::StoreError;
 
@@ -32,10 +33,11 @@ pub enum CloseError {
 
 /// Closes an open retro; returns the id of the summary's first message.
 pub async fn close_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<MessageId, CloseError> {
-    let guard = CloseGuard::take(bot, retro.id).ok_or(CloseError::InProgress)?;
+    let guard = WorkGuard::take(bot, retro.id).ok_or(CloseError::InProgress)?;
+    let until = work::lease_end(Utc::now());
     if !bot
         .store
-        .transition(retro.id, RetroStatus::Open, RetroStatus::Closing)
+        .claim_close(retro.id, &work::instance(bot), until)
         .await?
     {
         let now = bot
@@ -51,44 +53,25 @@ pub async fn close_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<MessageId, Clo
     finish_claimed(bot, retro, &guard).await
 }
 
-/// Marks a retro as being closed by this process, so a retry never runs alongside a close.
-pub struct CloseGuard<'a> {
-    bot: &'a Bot,
-    retro: RetroId,
-}
-
-impl<'a> CloseGuard<'a> {
-    fn take(bot: &'a Bot, retro: RetroId) -> Option<CloseGuard<'a>> {
-        let fresh = bot
-            .closing_now
-            .lock()
-            .expect("closing set lock")
-            .insert(retro);
-        fresh.then_some(CloseGuard { bot, retro })
-    }
-}
-
-impl Drop for CloseGuard<'_> {
-    fn drop(&mut self) {
-        self.bot
-            .closing_now
-            .lock()
-            .expect("closing set lock")
-            .remove(&self.retro);
-    }
-}
-
-/// Completes a claimed close (also after a restart): reconcile and render once, then post the
-/// parts not yet posted, then lock.
-pub async fn finish_close(bot: &Arc<Bot>, retro: &Retro) -> Result<MessageId, CloseError> {
-    let guard = CloseGuard::take(bot, retro.id).ok_or(CloseError::InProgress)?;
+/// Completes a close that was claimed but not finished (a crash, a Discord or database
+/// failure), once its lease is free (at start-up also this instance's own).
+pub async fn finish_close(
+    bot: &Arc<Bot>,
+    retro: &Retro,
+    at_startup: bool,
+) -> Result<MessageId, CloseError> {
+    let guard = work::take_over(bot, retro.id, RetroStatus::Closing, at_startup)
+        .await?
+        .ok_or(CloseError::InProgress)?;
     finish_claimed(bot, retro, &guard).await
 }
 
+/// Reconciles and renders once (saving the summary), then posts the parts not yet posted, then
+/// locks the retro.
 async fn finish_claimed(
     bot: &Arc<Bot>,
     retro: &Retro,
-    _guard: &CloseGuard<'_>,
+    _guard: &WorkGuard<'_>,
 ) -> Result<MessageId, CloseError> {
     let (saved, posted) = bot.store.summary_progress(retro.id).await?;
     let parts: Vec<RenderedMessage> = match saved.and_then(|json| serde_json::from_str(&json).ok())
@@ -114,6 +97,7 @@ async fn finish_claimed(
         bot.store
             .record_summary_part(retro.id, message.id.get())
             .await?;
+        work::renew(bot, retro.id, RetroStatus::Closing).await;
         first.get_or_insert(message.id);
     }
     bot.store
@@ -143,13 +127,13 @@ async fn summarise(
 }
 
 /// Finishes closings interrupted by a crash or a Discord failure.
-pub async fn resume_interrupted(bot: &Arc<Bot>) {
-    let Ok(closing) = bot.store.retros_with_status(RetroStatus::Closing).await else {
+pub async fn resume_interrupted(bot: &Arc<Bot>, at_startup: bool) {
+    let Ok(closing) = bot.my_retros(RetroStatus::Closing).await else {
         return;
     };
     for retro in closing {
         bot.live.write().expect("live index lock").remove(retro.id);
-        match finish_close(bot, &retro).await {
+        match finish_close(bot, &retro, at_startup).await {
             Ok(_) => tracing::info!(retro = %retro.id, "finished an interrupted close"),
             Err(CloseError::InProgress) => {}
             Err(e) => {
@@ -161,7 +145,7 @@ pub async fn resume_interrupted(bot: &Arc<Bot>) {
 
 /// Closes every open retro whose duration ended at or before `now`.
 pub async fn close_expired(bot: &Arc<Bot>, now: DateTime<Utc>) {
-    let Ok(open) = bot.store.retros_with_status(RetroStatus::Open).await else {
+    let Ok(open) = bot.my_retros(RetroStatus::Open).await else {
         return;
     };
     for retro in open

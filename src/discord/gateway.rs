@@ -10,6 +10,8 @@ use serenity::all::{Context, Event, GatewayIntents, Http, RawEventHandler, Shard
 use serenity::client::ClientBuilder;
 use tokio::sync::{mpsc, oneshot};
 
+pub use crate::config::ShardPlan;
+
 /// What the gateway thread reports to the rest of the bot.
 #[derive(Debug)]
 pub enum GatewayMessage {
@@ -26,15 +28,6 @@ pub fn intents() -> GatewayIntents {
         | GatewayIntents::GUILD_MESSAGES
         | GatewayIntents::GUILD_MESSAGE_REACTIONS
         | GatewayIntents::MESSAGE_CONTENT
-}
-
-/// Which shards this process runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShardPlan {
-    /// All shards, with the count Discord recommends.
-    Auto,
-    /// Shards `first..=last` of `total`.
-    Range { first: u32, last: u32, total: u32 },
 }
 
 struct Forwarder {

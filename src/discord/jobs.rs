@@ -11,9 +11,12 @@ use super::starting::{start_retro, StartError, StartRequest};
 use super::Bot;
 use crate::domain::retro::RetroStatus;
 use crate::domain::schedule::{plan_due, Schedule};
+use crate::store::StoreError;
 
 /// How long to wait before retrying a close that failed (Discord or database trouble).
 const CLOSE_RETRY: chrono::Duration = chrono::Duration::seconds(30);
+/// How soon to try again when the database could not be read.
+const DB_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 /// Skipped occurrences recorded one by one after downtime (older ones are only counted).
 const RECORDED_SKIPS: usize = 20;
 
@@ -26,19 +29,13 @@ impl crate::scheduler::Jobs for DueWork {
         if !*bot.ready.borrow() {
             return None;
         }
-        let open = bot.store.retros_with_status(RetroStatus::Open).await.ok()?;
-        let mut candidates: Vec<DateTime<Utc>> = open.iter().filter_map(|r| r.closes_at).collect();
-        candidates.extend(bot.store.next_reminder_at().await.ok().flatten());
-        candidates.extend(bot.store.next_schedule_at().await.ok().flatten());
-        let stuck = bot
-            .store
-            .retros_with_status(RetroStatus::Closing)
-            .await
-            .ok()?;
-        if !stuck.is_empty() {
-            candidates.push(Utc::now() + CLOSE_RETRY);
+        match next_due(bot).await {
+            Ok(next) => next,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot plan the next job; retrying soon");
+                Some(Utc::now() + DB_RETRY)
+            }
         }
-        candidates.into_iter().min()
     }
 
     async fn run_due(&self, now: DateTime<Utc>) {
@@ -48,8 +45,36 @@ impl crate::scheduler::Jobs for DueWork {
         close_expired(bot, now).await;
         remind_due(bot, now).await;
         fire_due(bot, now).await;
-        resume_interrupted(bot).await;
+        resume_interrupted(bot, false).await;
+        super::starting::resume_interrupted(bot, false).await;
     }
+}
+
+/// The earliest close, reminder, occurrence or close retry of the guilds this process serves.
+async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let open = bot.my_retros(RetroStatus::Open).await?;
+    let mut candidates: Vec<DateTime<Utc>> = open.iter().filter_map(|r| r.closes_at).collect();
+    let mine = |(guild, at): (u64, DateTime<Utc>)| bot.owns(guild).then_some(at);
+    candidates.extend(
+        bot.store
+            .upcoming_reminders()
+            .await?
+            .into_iter()
+            .filter_map(mine),
+    );
+    candidates.extend(
+        bot.store
+            .upcoming_occurrences()
+            .await?
+            .into_iter()
+            .filter_map(mine),
+    );
+    let stuck = bot.my_retros(RetroStatus::Closing).await?.len()
+        + bot.my_retros(RetroStatus::Posting).await?.len();
+    if stuck > 0 {
+        candidates.push(Utc::now() + CLOSE_RETRY);
+    }
+    Ok(candidates.into_iter().min())
 }
 
 async fn remind_due(bot: &Arc<Bot>, now: DateTime<Utc>) {
@@ -57,7 +82,7 @@ async fn remind_due(bot: &Arc<Bot>, now: DateTime<Utc>) {
         Ok(due) => due,
         Err(e) => return tracing::warn!(error = %e, "cannot read due reminders"),
     };
-    for reminder in due {
+    for reminder in due.into_iter().filter(|r| bot.owns(r.retro.guild_id)) {
         match bot.store.claim_reminder(reminder.retro.id).await {
             Ok(true) => {
                 if let Err(e) = post_reminder(bot, &reminder).await {
@@ -77,7 +102,7 @@ async fn fire_due(bot: &Arc<Bot>, now: DateTime<Utc>) {
         Ok(due) => due,
         Err(e) => return tracing::warn!(error = %e, "cannot read due schedules"),
     };
-    for schedule in due {
+    for schedule in due.into_iter().filter(|s| bot.owns(s.guild_id)) {
         fire_schedule(bot, &schedule, now).await;
     }
 }

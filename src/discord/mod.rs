@@ -14,6 +14,7 @@ pub mod reminders;
 pub mod render;
 pub mod rest;
 pub mod starting;
+pub mod work;
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -25,7 +26,7 @@ use crate::domain::live::LiveRetros;
 use crate::domain::retro::{ItemKind, Retro, RetroId, RetroStatus};
 use crate::ingest::Ingest;
 use crate::store::Store;
-use gateway::{GatewayMessage, ShardPlan};
+use gateway::GatewayMessage;
 use rest::DiscordRest;
 
 /// Who the bot is, learned from READY.
@@ -42,8 +43,8 @@ pub struct Bot {
     pub store: Store,
     pub ingest: Ingest,
     pub live: RwLock<LiveRetros>,
-    /// Retros this process is closing right now.
-    pub closing_now: Mutex<HashSet<RetroId>>,
+    /// Retros this process is posting or closing right now.
+    pub working: Mutex<HashSet<RetroId>>,
     pub identity: OnceLock<Identity>,
     /// Wakes the scheduler when a retro with a closing time appears.
     pub schedule_changed: Arc<Notify>,
@@ -52,6 +53,20 @@ pub struct Bot {
 }
 
 impl Bot {
+    /// Whether this process serves `guild_id` (holds its shard).
+    pub fn owns(&self, guild_id: u64) -> bool {
+        self.config.shards.owns(guild_id)
+    }
+
+    /// This process's retros in `status` (those of the guilds it serves).
+    pub async fn my_retros(
+        &self,
+        status: RetroStatus,
+    ) -> Result<Vec<Retro>, crate::store::StoreError> {
+        let all = self.store.retros_with_status(status).await?;
+        Ok(all.into_iter().filter(|r| self.owns(r.guild_id)).collect())
+    }
+
     /// The bot's own user id (0 before READY, when no event can arrive anyway).
     pub fn user_id(&self) -> u64 {
         self.identity.get().map_or(0, |i| i.user_id)
@@ -78,7 +93,8 @@ impl Bot {
 }
 
 /// Runs the bot until Ctrl-C / SIGTERM or until the gateway stops for good.
-pub async fn run(config: Config, plan: ShardPlan) -> anyhow::Result<()> {
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let plan = config.shards;
     let store = Store::connect(&config.database_url).await?;
     tracing::info!(backend = ?store.backend(), "database ready");
     let (rest, gateway_http) =
@@ -91,12 +107,12 @@ pub async fn run(config: Config, plan: ShardPlan) -> anyhow::Result<()> {
         store,
         ingest,
         live: RwLock::default(),
-        closing_now: Mutex::default(),
+        working: Mutex::default(),
         identity: OnceLock::new(),
         schedule_changed: Arc::new(Notify::new()),
         ready,
     });
-    for retro in bot.store.retros_with_status(RetroStatus::Open).await? {
+    for retro in bot.my_retros(RetroStatus::Open).await? {
         bot.make_live(&retro).await?;
     }
 

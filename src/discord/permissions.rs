@@ -132,6 +132,7 @@ mod tests {
         let mut role: Role = serde_json::from_value(serde_json::json!({
             "id": id.to_string(), "name": "r", "color": 0, "hoist": false, "position": 0,
             "permissions": "0", "managed": false, "mentionable": false, "flags": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
         }))
         .expect("a role");
         role.permissions = permissions;

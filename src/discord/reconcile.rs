@@ -45,16 +45,12 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
         if let Err(e) = bot.rest.set_global_commands(&commands::definitions()).await {
             tracing::error!(error = %e, "could not register the slash commands");
         }
-        super::starting::resume_interrupted(bot).await;
+        super::starting::resume_interrupted(bot, true).await;
     }
-    let open = bot
-        .store
-        .retros_with_status(RetroStatus::Open)
-        .await
-        .unwrap_or_else(|e| {
-            tracing::error!(error = %e, "cannot list open retros to reconcile");
-            Vec::new()
-        });
+    let open = bot.my_retros(RetroStatus::Open).await.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "cannot list open retros to reconcile");
+        Vec::new()
+    });
     let mut jobs = JoinSet::new();
     for retro in open {
         let bot = bot.clone();
@@ -77,7 +73,7 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
     }
     drop(guard);
     if first_ready {
-        closing::resume_interrupted(bot).await;
+        closing::resume_interrupted(bot, true).await;
     }
     // Ready first, then wake the scheduler: it plans nothing before the bot is ready.
     bot.ready.send_replace(true);

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::posting::{post_retro, remove_posts, PostError};
+use super::work::{self, WorkGuard};
 use super::Bot;
 use crate::domain::retro::{Retro, RetroStatus};
 use crate::domain::schedule::ScheduleId;
@@ -69,6 +70,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         }),
         occurrence: request.occurrence,
         team_role_id: request.team_role_id,
+        lease: Some((work::instance(bot), work::lease_end(Utc::now()))),
     };
     let retro = match bot.store.create_retro(&new).await {
         Ok(retro) => retro,
@@ -79,6 +81,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         }
         Err(e) => return Err(e.into()),
     };
+    let _guard = WorkGuard::take(bot, retro.id);
     post_and_open(bot, &retro).await?;
     if retro.closes_at.is_some() {
         bot.schedule_changed.notify_one();
@@ -117,11 +120,19 @@ async fn post_and_open(bot: &Arc<Bot>, retro: &Retro) -> Result<(), StartError> 
 
 /// Retros left in `posting` by a crash: post what is missing (nothing is posted twice) and open
 /// them, or remove their posts if that fails.
-pub async fn resume_interrupted(bot: &Arc<Bot>) {
-    let Ok(stuck) = bot.store.retros_with_status(RetroStatus::Posting).await else {
+pub async fn resume_interrupted(bot: &Arc<Bot>, at_startup: bool) {
+    let Ok(stuck) = bot.my_retros(RetroStatus::Posting).await else {
         return;
     };
     for retro in stuck {
+        let _guard = match work::take_over(bot, retro.id, RetroStatus::Posting, at_startup).await {
+            Ok(Some(guard)) => guard,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::warn!(retro = %retro.id, error = %e, "cannot take over an interrupted post");
+                continue;
+            }
+        };
         match post_and_open(bot, &retro).await {
             Ok(()) => {
                 tracing::info!(retro = %retro.id, "resumed posting a retro interrupted by a restart");

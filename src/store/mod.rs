@@ -2,6 +2,7 @@
 //! `sqlx::any`), with each dialect's migrations applied at connect time.
 
 mod changes;
+mod leases;
 mod marks;
 mod replies;
 mod retros;

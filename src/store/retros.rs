@@ -26,6 +26,8 @@ pub struct NewRetro {
     pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
     /// The role whose members are expected to take part.
     pub team_role_id: Option<u64>,
+    /// The creator's lease on posting it: (owner, until).
+    pub lease: Option<(String, DateTime<Utc>)>,
 }
 
 /// A statement message or question thread posted for a retro.
@@ -93,8 +95,8 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
              facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
-             team_role_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+             team_role_id, lease_owner, lease_until) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -109,6 +111,8 @@ impl Store {
         .bind(new.occurrence.map(|(s, _)| s.0))
         .bind(new.occurrence.map(|(_, at)| millis(at)))
         .bind(new.team_role_id.map(id_to_db))
+        .bind(new.lease.as_ref().map(|(owner, _)| owner.clone()))
+        .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
         .fetch_one(&self.pool)
         .await;
         let id: i64 = match inserted {

@@ -149,12 +149,21 @@ impl Store {
         rows.iter().map(schedule_from_row).collect()
     }
 
-    /// The earliest next occurrence of any running schedule.
-    pub async fn next_schedule_at(&self) -> StoreResult<Option<DateTime<Utc>>> {
-        let row = sqlx::query("SELECT MIN(next_at) AS next FROM schedules WHERE paused = 0")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get::<Option<i64>, _>("next")?.map(from_millis))
+    /// (guild, next occurrence) of every running schedule that fires again.
+    pub async fn upcoming_occurrences(&self) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+        let rows = sqlx::query(
+            "SELECT guild_id, next_at FROM schedules WHERE paused = 0 AND next_at IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    id_from_db(r.try_get("guild_id")?),
+                    from_millis(r.try_get("next_at")?),
+                ))
+            })
+            .collect()
     }
 
     /// Moves a schedule from occurrence `from` to `to` if nobody did yet. Returns whether this
@@ -253,14 +262,21 @@ impl Store {
             .collect()
     }
 
-    /// The earliest pending reminder.
-    pub async fn next_reminder_at(&self) -> StoreResult<Option<DateTime<Utc>>> {
-        let row = sqlx::query(
-            "SELECT MIN(remind_at) AS next FROM retros WHERE status = 'open' AND reminded = 0",
+    /// (guild, time) of every pending reminder of an open retro.
+    pub async fn upcoming_reminders(&self) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+        let rows = sqlx::query(
+            "SELECT guild_id, remind_at FROM retros WHERE status = 'open' AND reminded = 0 AND remind_at IS NOT NULL",
         )
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        Ok(row.try_get::<Option<i64>, _>("next")?.map(from_millis))
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    id_from_db(r.try_get("guild_id")?),
+                    from_millis(r.try_get("remind_at")?),
+                ))
+            })
+            .collect()
     }
 
     /// Claims a retro's reminder: true for exactly one caller.
