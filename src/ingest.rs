@@ -55,6 +55,8 @@ enum Message {
 #[derive(Debug)]
 pub struct IngestCounters {
     pub changes: AtomicU64,
+    /// Reaction changes (votes) committed.
+    pub marks: AtomicU64,
     pub batches: AtomicU64,
     pub commit_failures: AtomicU64,
     /// Microseconds from a change's arrival from the gateway to its commit.
@@ -65,6 +67,7 @@ impl Default for IngestCounters {
     fn default() -> Self {
         IngestCounters {
             changes: AtomicU64::new(0),
+            marks: AtomicU64::new(0),
             batches: AtomicU64::new(0),
             commit_failures: AtomicU64::new(0),
             latency_micros: Mutex::new(
@@ -258,6 +261,16 @@ async fn commit(store: &Store, batch: &mut Vec<SequencedChange>, counters: &Inge
     counters
         .changes
         .fetch_add(batch.len() as u64, Ordering::Relaxed);
+    let marks = batch
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.change,
+                Change::MarkAdded { .. } | Change::MarkRemoved { .. }
+            )
+        })
+        .count();
+    counters.marks.fetch_add(marks as u64, Ordering::Relaxed);
     counters.batches.fetch_add(1, Ordering::Relaxed);
     batch.clear();
 }

@@ -5,5 +5,6 @@ pub mod config;
 pub mod discord;
 pub mod domain;
 pub mod ingest;
+pub mod ops;
 pub mod scheduler;
 pub mod store;

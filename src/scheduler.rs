@@ -52,8 +52,10 @@ impl Clock for TokioClock {
 pub trait Jobs: Send + Sync + 'static {
     /// The next instant something is due, if anything is.
     fn next_due(&self) -> impl Future<Output = Option<DateTime<Utc>>> + Send;
-    /// Does everything due at or before `now`.
-    fn run_due(&self, now: DateTime<Utc>) -> impl Future<Output = ()> + Send;
+    /// Does everything due at or before `now`; `lag` is how late the loop woke up for the
+    /// earliest of it.
+    fn run_due(&self, now: DateTime<Utc>, lag: chrono::Duration)
+        -> impl Future<Output = ()> + Send;
 }
 
 /// Runs until `stop` becomes true.
@@ -70,7 +72,7 @@ pub async fn run<J: Jobs, C: Clock>(
         let now = clock.now();
         let sleep = match jobs.next_due().await {
             Some(due) if due <= now => {
-                jobs.run_due(now).await;
+                jobs.run_due(now, now - due).await;
                 continue;
             }
             Some(due) => (due - now).to_std().unwrap_or_default().min(MAX_SLEEP),
@@ -99,7 +101,7 @@ mod tests {
             self.due.lock().unwrap().first().copied()
         }
 
-        async fn run_due(&self, now: DateTime<Utc>) {
+        async fn run_due(&self, now: DateTime<Utc>, _lag: chrono::Duration) {
             let mut due = self.due.lock().unwrap();
             let fired: Vec<_> = due.iter().copied().filter(|d| *d <= now).collect();
             due.retain(|d| *d > now);
@@ -140,7 +142,7 @@ mod tests {
             self.schedule.lock().unwrap().next_at
         }
 
-        async fn run_due(&self, now: DateTime<Utc>) {
+        async fn run_due(&self, now: DateTime<Utc>, _lag: chrono::Duration) {
             let mut schedule = self.schedule.lock().unwrap();
             let plan =
                 crate::domain::schedule::plan_due(&schedule, now, chrono::Duration::hours(1));

@@ -27,6 +27,9 @@ pub async fn dispatch(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<GatewayMess
 }
 
 fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
+    bot.stats
+        .events
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     match event {
         Event::Ready(ready) => {
             let ready = ready.ready;

@@ -32,14 +32,19 @@ impl crate::scheduler::Jobs for DueWork {
         match next_due(bot).await {
             Ok(next) => next,
             Err(e) => {
+                bot.stats.database_error();
                 tracing::warn!(error = %e, "cannot plan the next job; retrying soon");
                 Some(Utc::now() + DB_RETRY)
             }
         }
     }
 
-    async fn run_due(&self, now: DateTime<Utc>) {
+    async fn run_due(&self, now: DateTime<Utc>, lag: chrono::Duration) {
         let bot = &self.0;
+        let lag_ms = lag.num_milliseconds().max(0) as u64;
+        bot.stats
+            .scheduler_lag_ms
+            .store(lag_ms, std::sync::atomic::Ordering::Relaxed);
         // Closes first: a check-in whose duration equals its schedule's interval frees the
         // channel for the next one.
         close_expired(bot, now).await;

@@ -6,6 +6,7 @@ pub mod closing;
 pub mod commands;
 pub mod events;
 pub mod gateway;
+pub mod health;
 pub mod jobs;
 pub mod permissions;
 pub mod posting;
@@ -50,6 +51,9 @@ pub struct Bot {
     pub schedule_changed: Arc<Notify>,
     /// Set once start-up reconciliation is done.
     pub ready: watch::Sender<bool>,
+    /// The gateway's shard manager, once the gateway started.
+    pub shard_manager: OnceLock<Arc<serenity::all::ShardManager>>,
+    pub stats: health::Stats,
 }
 
 impl Bot {
@@ -111,6 +115,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         identity: OnceLock::new(),
         schedule_changed: Arc::new(Notify::new()),
         ready,
+        shard_manager: OnceLock::new(),
+        stats: health::Stats::default(),
     });
     for retro in bot.my_retros(RetroStatus::Open).await? {
         bot.make_live(&retro).await?;
@@ -118,7 +124,16 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::unbounded_channel::<GatewayMessage>();
     let shard_manager = gateway::start(gateway_http, plan, tx).await?;
+    let _ = bot.shard_manager.set(shard_manager.clone());
     let (stop_tx, stop_rx) = watch::channel(false);
+    if let Some(addr) = bot.config.metrics_addr {
+        let (probe, stop) = (bot.clone(), stop_rx.clone());
+        tokio::spawn(async move {
+            if let Err(e) = crate::ops::serve(addr, probe, stop).await {
+                tracing::error!(%addr, error = %e, "cannot serve /healthz and /metrics");
+            }
+        });
+    }
     let scheduler = tokio::spawn(crate::scheduler::run(
         jobs::DueWork(bot.clone()),
         crate::scheduler::SystemClock,

@@ -36,6 +36,8 @@ pub struct World {
     bot: Option<BotProcess>,
     /// Logs of bot processes that were stopped or killed.
     pub old_logs: Vec<String>,
+    /// Extra environment variables for the bot.
+    env: Vec<(String, String)>,
 }
 
 /// The posts of one retro as members see them.
@@ -60,6 +62,17 @@ impl World {
     /// Like [`World::start_with_config`], with extra files (relative path, content) written
     /// beside the config file first.
     pub async fn start_with_files(config: Option<&str>, files: &[(&str, &str)]) -> World {
+        World::start_custom(config, files, None, Vec::new()).await
+    }
+
+    /// The most general start: a config file and files beside it, a database (default: a new
+    /// SQLite file), and extra environment variables for the bot.
+    pub async fn start_custom(
+        config: Option<&str>,
+        files: &[(&str, &str)],
+        database_url: Option<String>,
+        env: Vec<(String, String)>,
+    ) -> World {
         let (discord, fx) = StandIn::start_default().await;
         let dir = tempfile::tempdir().expect("temp dir");
         for (path, content) in files {
@@ -68,7 +81,8 @@ impl World {
                 .expect("create folder");
             std::fs::write(path, content).expect("write file");
         }
-        let database_url = format!("sqlite://{}", dir.path().join("retrobot.db").display());
+        let database_url = database_url
+            .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("retrobot.db").display()));
         let config_path = config.map(|text| {
             let path = dir.path().join("retrobot.toml");
             std::fs::write(&path, text).expect("write config");
@@ -82,6 +96,7 @@ impl World {
             config_path,
             bot: None,
             old_logs: Vec::new(),
+            env,
         };
         world.launch().await;
         world
@@ -90,10 +105,11 @@ impl World {
     /// Starts the bot process and waits until it reports ready.
     pub async fn launch(&mut self) {
         let config = self.config_path.as_ref().map(|p| p.display().to_string());
-        let env: Vec<(&str, &str)> = config
+        let mut env: Vec<(&str, &str)> = config
             .iter()
             .map(|p| ("RETROBOT_CONFIG", p.as_str()))
             .collect();
+        env.extend(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         let bot = BotProcess::spawn(&self.discord, &self.database_url, &env);
         bot.wait_ready(WAIT).await;
         self.bot = Some(bot);

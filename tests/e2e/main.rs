@@ -3,11 +3,15 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+#[path = "../store_support/mod.rs"]
+mod store_support;
+
 mod bad_input;
 mod burst;
 mod harness;
 mod lifecycle;
 mod restart;
+mod scale;
 mod schedules;
 mod setup;
 mod story;

@@ -1,6 +1,8 @@
 //! Test databases for the store contract: a fresh SQLite file per test, and a fresh PostgreSQL
 //! database per test when `TEST_POSTGRES_URL` is set (dropped again after a passing test).
 
+#![allow(dead_code, unused_macros, unused_imports)] // shared by several test crates, each using a part
+
 use std::io::Write;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Once;
@@ -44,6 +46,8 @@ pub async fn sqlite() -> (Store, tempfile::TempDir) {
 /// A store on a fresh PostgreSQL database.
 pub struct PostgresDb {
     pub store: Store,
+    /// The fresh database's URL.
+    pub url: String,
     admin_url: String,
     name: String,
 }
@@ -93,6 +97,7 @@ pub async fn postgres() -> Option<PostgresDb> {
     let store = Store::connect(&url).await.expect("postgres store");
     Some(PostgresDb {
         store,
+        url,
         admin_url,
         name,
     })

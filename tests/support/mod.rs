@@ -5,6 +5,7 @@ pub mod bot;
 pub mod perms;
 pub mod serenity_probe;
 pub mod standin;
+pub mod tcp_proxy;
 
 pub use bot::BotProcess;
 pub use standin::{

@@ -17,18 +17,21 @@ pub async fn status(
     command: &CommandInteraction,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    // Deferred first: during a database outage the lookup may take seconds.
+    respond.defer_ephemeral().await?;
     let channel = command.channel_id.get();
     let retro = match bot.store.active_retro_in_channel(channel).await {
         Ok(Some(retro)) => retro,
         Ok(None) => {
             return respond
-                .ephemeral("No retro is open in this channel. Start one with `/retro start`.")
+                .edit("No retro is open in this channel. Start one with `/retro start`.")
                 .await
         }
         Err(e) => {
+            bot.stats.database_error();
             tracing::error!(error = %e, "status lookup failed");
             return respond
-                .ephemeral(
+                .edit(
                     "I couldn't read the retros (database problem). Please try again in a moment.",
                 )
                 .await;
@@ -58,7 +61,7 @@ pub async fn status(
         "replies"
     };
     respond
-        .ephemeral(format!(
+        .edit(format!(
             "**{state} {}:** [{}]({}), started by <@{}>{closes}.\n{} {voters} voted · {} {replies} in the question threads.",
             retro.id,
             retro.display_name(),

@@ -1,0 +1,72 @@
+//! What the operators' endpoint reports about this bot: gateway shards connected, database
+//! reachable, and the counters behind `/metrics`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serenity::all::ConnectionStage;
+
+use super::Bot;
+use crate::domain::retro::RetroStatus;
+use crate::ops::{Probe, Snapshot};
+
+/// Counters kept by the adapter.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub events: AtomicU64,
+    pub database_errors: AtomicU64,
+    /// How late the scheduler ran its last job, in milliseconds.
+    pub scheduler_lag_ms: AtomicU64,
+}
+
+impl Stats {
+    pub fn database_error(&self) {
+        self.database_errors.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+impl Bot {
+    /// Whether every gateway shard of this process is connected.
+    pub async fn gateway_connected(&self) -> bool {
+        let Some(manager) = self.shard_manager.get() else {
+            return false;
+        };
+        let runners = manager.runners.lock().await;
+        !runners.is_empty()
+            && runners
+                .values()
+                .all(|r| r.stage == ConnectionStage::Connected)
+    }
+}
+
+impl Probe for Bot {
+    async fn snapshot(&self) -> Snapshot {
+        let ping = tokio::time::timeout(Duration::from_secs(2), self.store.ping()).await;
+        let database_reachable = matches!(ping, Ok(Ok(())));
+        if !database_reachable {
+            self.stats.database_error();
+        }
+        let open =
+            tokio::time::timeout(Duration::from_secs(2), self.my_retros(RetroStatus::Open)).await;
+        let retros_open = match open {
+            Ok(Ok(open)) => open.len() as i64,
+            _ => -1,
+        };
+        let rest = &self.rest.counters;
+        Snapshot {
+            gateway_connected: self.gateway_connected().await,
+            database_reachable,
+            ready: *self.ready.borrow(),
+            events_handled: self.stats.events.load(Ordering::Relaxed),
+            votes_recorded: self.ingest.counters.marks.load(Ordering::Relaxed),
+            retros_open,
+            scheduler_lag_seconds: self.stats.scheduler_lag_ms.load(Ordering::Relaxed) as f64
+                / 1000.0,
+            discord_requests: rest.requests.load(Ordering::Relaxed),
+            discord_errors: rest.errors.load(Ordering::Relaxed),
+            discord_rate_limited: rest.rate_limited.load(Ordering::Relaxed),
+            database_errors: self.stats.database_errors.load(Ordering::Relaxed)
+                + self.ingest.counters.commit_failures.load(Ordering::Relaxed),
+        }
+    }
+}
