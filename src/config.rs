@@ -26,6 +26,8 @@ pub struct Config {
     pub templates: TemplateCatalog,
     pub default_template: String,
     pub durations: DurationBounds,
+    /// In anonymous retros, statements with fewer voters than this show no split (at least 2).
+    pub anonymous_min_voters: u32,
 }
 
 /// Why the configuration could not be loaded. Never contains the token.
@@ -54,6 +56,7 @@ struct FileConfig {
     default_template: Option<String>,
     min_duration: Option<String>,
     max_duration: Option<String>,
+    anonymous_min_voters: Option<u32>,
 }
 
 /// A source of environment variables (the process environment in production).
@@ -111,6 +114,12 @@ impl Config {
             return Err(invalid("min_duration is longer than max_duration".into()));
         }
 
+        let anonymous_min_voters = crate::domain::anonymous::validate_min_voters(
+            file.anonymous_min_voters
+                .unwrap_or(crate::domain::anonymous::DEFAULT_MIN_VOTERS),
+        )
+        .map_err(|e| invalid(format!("anonymous_min_voters: {e}")))?;
+
         let mut templates = TemplateCatalog::builtin();
         if let Some(dir) = &file.templates_dir {
             let dir = path
@@ -140,6 +149,7 @@ impl Config {
             templates,
             default_template,
             durations,
+            anonymous_min_voters,
         })
     }
 }
@@ -262,5 +272,31 @@ mod tests {
         ]))
         .unwrap_err();
         assert!(err.to_string().contains("facilitator_roel"), "{err}");
+    }
+
+    #[test]
+    fn anonymous_threshold_defaults_to_3_and_is_at_least_2() {
+        let config = Config::from_env(&env(&[("DISCORD_TOKEN", "t")])).unwrap();
+        assert_eq!(config.anonymous_min_voters, 3);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::from_env(&env(&[
+                ("DISCORD_TOKEN", "t"),
+                ("RETROBOT_CONFIG", path.to_str().unwrap()),
+            ]))
+        };
+        assert_eq!(
+            load("anonymous_min_voters = 5\n")
+                .unwrap()
+                .anonymous_min_voters,
+            5
+        );
+        let err = load("anonymous_min_voters = 1\n").unwrap_err().to_string();
+        assert!(
+            err.contains("anonymous_min_voters") && err.contains("at least 2"),
+            "{err}"
+        );
     }
 }

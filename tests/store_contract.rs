@@ -4,6 +4,9 @@
 
 mod store_support;
 
+#[path = "store_contract/anonymous.rs"]
+mod anonymous;
+
 use chrono::{TimeZone, Utc};
 use retrobot::domain::live::Change;
 use retrobot::domain::retro::{ItemKind, RetroStatus};
@@ -25,6 +28,7 @@ fn new_retro(channel: u64) -> NewRetro {
         facilitator_id: 42,
         created_at: Utc.timestamp_millis_opt(1_700_000_000_123).unwrap(),
         closes_at: Some(Utc.timestamp_millis_opt(1_700_000_900_000).unwrap()),
+        anonymous: false,
     }
 }
 

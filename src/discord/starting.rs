@@ -52,6 +52,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         facilitator_id: request.facilitator_id,
         created_at: request.created_at,
         closes_at,
+        anonymous: false,
     };
     let retro = match bot.store.create_retro(&new).await {
         Ok(retro) => retro,

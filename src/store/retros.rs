@@ -19,6 +19,8 @@ pub struct NewRetro {
     pub facilitator_id: u64,
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// Button votes and modal answers keyed by member keys; the store makes its secret.
+    pub anonymous: bool,
 }
 
 /// A statement message or question thread posted for a retro.
@@ -34,7 +36,7 @@ pub struct RetroItem {
 
 const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
-     created_at, closes_at, header_message_id";
+     created_at, closes_at, header_message_id, anonymous";
 
 fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
@@ -70,6 +72,7 @@ fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
         header_message_id: row
             .try_get::<Option<i64>, _>("header_message_id")?
             .map(id_from_db),
+        anonymous: row.try_get::<i64, _>("anonymous")? == 1,
     })
 }
 
@@ -83,10 +86,14 @@ impl Store {
     pub async fn create_retro(&self, new: &NewRetro) -> StoreResult<Retro> {
         let template_json = serde_json::to_string(&new.template)
             .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
+        let secret = new
+            .anonymous
+            .then(super::anonymous::random_hex)
+            .transpose()?;
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
-             facilitator_id, status, created_at, closes_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             facilitator_id, status, created_at, closes_at, anonymous, anon_secret) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -97,6 +104,8 @@ impl Store {
         .bind(RetroStatus::Posting.as_str())
         .bind(millis(new.created_at))
         .bind(new.closes_at.map(millis))
+        .bind(i64::from(new.anonymous))
+        .bind(secret)
         .fetch_one(&self.pool)
         .await;
         let id: i64 = match inserted {

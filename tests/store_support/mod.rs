@@ -8,6 +8,8 @@ use std::sync::Once;
 use retrobot::store::Store;
 use sqlx::Connection;
 
+pub mod audit;
+
 /// Declares a contract test that runs `$body` (an `async` closure taking a [`Store`]) on
 /// SQLite and on PostgreSQL.
 macro_rules! contract {
@@ -44,6 +46,8 @@ pub async fn sqlite() -> (Store, tempfile::TempDir) {
 /// A store on a fresh PostgreSQL database.
 pub struct PostgresDb {
     pub store: Store,
+    /// The URL of this database (for a second connection).
+    pub url: String,
     admin_url: String,
     name: String,
 }
@@ -93,6 +97,7 @@ pub async fn postgres() -> Option<PostgresDb> {
     let store = Store::connect(&url).await.expect("postgres store");
     Some(PostgresDb {
         store,
+        url,
         admin_url,
         name,
     })
