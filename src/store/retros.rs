@@ -176,13 +176,18 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Marks a retro that could not be posted as failed, with the reason.
+    /// Marks a retro that could not be posted as failed, with the reason. An anonymous one
+    /// loses its secret: nothing it recorded can be linked to a member any more.
     pub async fn mark_failed(&self, id: RetroId, reason: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE retros SET status = 'failed', failure = $1 WHERE id = $2 AND status = 'posting'")
+        let failed = sqlx::query("UPDATE retros SET status = 'failed', failure = $1, anon_secret = NULL WHERE id = $2 AND status = 'posting'")
             .bind(reason)
             .bind(id.0)
             .execute(&self.pool)
             .await?;
+        if failed.rows_affected() == 1 {
+            // Clicks made while it was posting keep no link either.
+            self.seal_anonymous(id).await?;
+        }
         Ok(())
     }
 

@@ -284,9 +284,20 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
             .await
             .unwrap();
     }
-    // The audit sees what is there: while open, the secret is stored.
+    // A retro whose posting failed (a member may have clicked meanwhile) loses its secret too.
+    let failed = store.create_retro(&anonymous_retro(37)).await.unwrap();
+    let failed_secret = store.retro_secret(failed.id).await.unwrap().unwrap();
+    let early = member_key(&failed_secret, failed.id, VOTERS[0]);
+    store.anonymous_click(failed.id, 0, early, 0).await.unwrap();
+
+    // The audit sees what is there: while open, the secrets are stored.
     let open_cells = audit::every_cell(&url).await;
     assert!(open_cells.iter().any(|c| c.text == secret.to_hex()));
+    assert!(open_cells.iter().any(|c| c.text == failed_secret.to_hex()));
+    store
+        .mark_failed(failed.id, "posting failed")
+        .await
+        .unwrap();
     close(&store, &retro).await;
 
     let cells = audit::every_cell(&url).await;
@@ -294,10 +305,11 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
         cells.iter().any(|c| c.table == "anonymous_votes"),
         "the votes were read"
     );
-    let keys: Vec<String> = VOTERS
+    let mut keys: Vec<String> = VOTERS
         .iter()
         .map(|m| member_key(&secret, retro.id, *m).to_hex())
         .collect();
+    keys.push(early.to_hex());
     for cell in &cells {
         for member in VOTERS {
             assert!(
@@ -317,12 +329,14 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
                 cell.column
             );
         }
-        assert!(
-            !cell.text.contains(&secret.to_hex()),
-            "{}.{} still holds the secret",
-            cell.table,
-            cell.column
-        );
+        for old in [secret.to_hex(), failed_secret.to_hex()] {
+            assert!(
+                !cell.text.contains(&old),
+                "{}.{} still holds a secret",
+                cell.table,
+                cell.column
+            );
+        }
     }
     store.close().await;
 }
