@@ -1,6 +1,7 @@
 //! The Discord adapter: the only place that uses serenity. It turns gateway events into domain
 //! changes and commands, renders domain results into messages, and reconciles with Discord.
 
+pub mod anonymous;
 pub mod closing;
 pub mod commands;
 pub mod events;
@@ -46,6 +47,8 @@ pub struct Bot {
     pub schedule_changed: Arc<Notify>,
     /// Set once start-up reconciliation is done.
     pub ready: watch::Sender<bool>,
+    /// Anonymous retros' lanes and count edits.
+    pub anonymous: anonymous::AnonymousRuntime,
 }
 
 impl Bot {
@@ -56,6 +59,9 @@ impl Bot {
 
     /// Routes gateway events for `retro`'s posted items to it.
     pub async fn make_live(&self, retro: &Retro) -> Result<(), crate::store::StoreError> {
+        if retro.anonymous {
+            return anonymous::go_live(self, retro).await;
+        }
         let items = self.store.items(retro.id).await?;
         let scale = Arc::new(retro.template.scale.clone());
         let mut live = self.live.write().expect("live index lock");
@@ -92,7 +98,9 @@ pub async fn run(config: Config, plan: ShardPlan) -> anyhow::Result<()> {
         identity: OnceLock::new(),
         schedule_changed: Arc::new(Notify::new()),
         ready,
+        anonymous: anonymous::AnonymousRuntime::default(),
     });
+    anonymous::AnonymousRuntime::start(&bot);
     for retro in bot.store.retros_with_status(RetroStatus::Open).await? {
         bot.make_live(&retro).await?;
     }

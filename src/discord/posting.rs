@@ -34,6 +34,10 @@ fn discord(step: &'static str) -> impl Fn(RestError) -> PostError {
 
 /// Posts everything of `retro` and routes its items to the live index as they appear.
 pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> {
+    if retro.anonymous {
+        // Buttons work as soon as they are posted.
+        super::anonymous::go_live(bot, retro).await?;
+    }
     let channel = ChannelId::new(retro.channel_id);
     let header = bot
         .rest
@@ -86,6 +90,9 @@ async fn post_statements(
             thread_id: None,
         };
         bot.store.record_item(retro.id, item).await?;
+        if retro.anonymous {
+            continue; // voted with buttons: no reactions to add or route
+        }
         bot.live.write().expect("live index lock").add_statement(
             retro.id,
             position,
@@ -135,11 +142,14 @@ async fn open_questions(
             thread_id: Some(thread.id.get()),
         };
         bot.store.record_item(retro.id, item).await?;
-        bot.live.write().expect("live index lock").add_question(
-            retro.id,
-            position,
-            thread.id.get(),
-        );
+        let mut live = bot.live.write().expect("live index lock");
+        if retro.anonymous {
+            live.anonymous
+                .add_thread(retro.id, position, thread.id.get());
+        } else {
+            live.add_question(retro.id, position, thread.id.get());
+        }
+        drop(live);
         tasks.spawn(fill_thread(bot.clone(), retro.clone(), position, thread.id));
     }
     Ok(())

@@ -23,6 +23,8 @@ pub struct StartRequest {
     /// By Discord's clock when known (an interaction's id), so every post is newer.
     pub created_at: DateTime<Utc>,
     pub duration: Option<std::time::Duration>,
+    /// Buttons and modals instead of reactions and typed replies; no member is stored.
+    pub anonymous: bool,
 }
 
 /// Why a retro did not start.
@@ -52,7 +54,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         facilitator_id: request.facilitator_id,
         created_at: request.created_at,
         closes_at,
-        anonymous: false,
+        anonymous: request.anonymous,
     };
     let retro = match bot.store.create_retro(&new).await {
         Ok(retro) => retro,
@@ -88,6 +90,6 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
     if retro.closes_at.is_some() {
         bot.schedule_changed.notify_one();
     }
-    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
+    tracing::info!(retro = %retro.id, template = %retro.template.key, anonymous = retro.anonymous, "retro started");
     Ok(bot.store.retro(retro.id).await?.unwrap_or(retro))
 }

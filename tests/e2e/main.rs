@@ -3,6 +3,12 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+#[path = "../store_support/audit.rs"]
+mod audit;
+
+mod anonymous;
+mod anonymous_burst;
+mod anonymous_restart;
 mod bad_input;
 mod burst;
 mod harness;

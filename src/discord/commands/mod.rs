@@ -44,6 +44,11 @@ pub fn definitions() -> Vec<CreateCommand> {
         CommandOptionType::String,
         "duration",
         "Close automatically after e.g. 45s, 90m, 48h, 2d or 1w",
+    ))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "anonymous",
+        "Vote with buttons and answer via a form; nobody can see who said what",
     ));
     let close = CreateCommandOption::new(
         CommandOptionType::SubCommand,
@@ -125,6 +130,13 @@ impl Options {
         let mut options = Options::default();
         Options::collect(command.data.options(), &mut options);
         options
+    }
+
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        match self.values.get(name) {
+            Some(OptionValue::Boolean(value)) => Some(*value),
+            _ => None,
+        }
     }
 
     pub fn text(&self, name: &str) -> Option<&str> {

@@ -81,6 +81,7 @@ pub async fn run(
         // Discord's clock, from the interaction id: every post of this retro is newer.
         created_at: created_at(command.id.get()),
         duration,
+        anonymous: options.flag("anonymous").unwrap_or(false),
     };
     let text = match start_retro(bot, request).await {
         Ok(retro) => {
@@ -88,8 +89,13 @@ pub async fn run(
                 .closes_at
                 .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
                 .unwrap_or_default();
+            let how = if retro.anonymous {
+                " anonymously (votes by buttons, answers by form; nobody can see who said what)"
+            } else {
+                ""
+            };
             format!(
-                "Started [{}]({}): {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
+                "Started [{}]({}){how}: {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
                 retro.display_name(),
                 jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
                 retro.template.statements.len(),
