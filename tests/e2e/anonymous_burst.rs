@@ -1,8 +1,10 @@
 //! Many clicks at once on an anonymous retro: one member's fast clicks are applied in the order
 //! they made them, and the statement's "N have voted" line is edited at Discord's pace (never
-//! twice a second in one channel), not once per click.
+//! twice a second in one channel), not once per click. A running retro's mode cannot change.
 
 use std::time::Duration;
+
+use serde_json::json;
 
 use crate::anonymous::start_anonymous;
 use crate::harness::{World, WAIT};
@@ -78,5 +80,17 @@ async fn fast_clicks_keep_their_order_and_edits_are_paced() {
     let store = w.store().await;
     let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
     assert_eq!(store.anonymous_voter_count(retro.id, 0).await.unwrap(), 12);
+
+    // Starting again (named) while it runs is refused: the running retro stays anonymous.
+    let again = w
+        .command(fx.alice, "retro start", &[("anonymous", json!(false))])
+        .await;
+    assert!(
+        again.text.contains("already has an open retro"),
+        "{}",
+        again.text
+    );
+    let still = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    assert_eq!((still.id, still.anonymous), (retro.id, true));
     w.finish().await;
 }

@@ -17,7 +17,8 @@ use crate::discord::Bot;
 use crate::domain::retro::{ItemKind, Retro, RetroId};
 use crate::store::RetroItem;
 
-/// Least time between two edits in one channel (Discord allows about five per five seconds).
+/// Least time between the end of one edit in a channel and the start of the next (Discord
+/// allows about five per five seconds).
 const EDIT_GAP: Duration = Duration::from_millis(1_100);
 
 /// A message whose count (or closed state) must be shown again.
@@ -144,8 +145,9 @@ async fn run(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<Target>) {
         };
         let target = pending.remove(index).expect("a found index");
         ready_at.retain(|_, at| *at > now);
-        ready_at.insert(target.channel(), now + EDIT_GAP);
         refresh(&bot, target).await;
+        // Counted from the end of the edit, so two edits never reach Discord closer together.
+        ready_at.insert(target.channel(), Instant::now() + EDIT_GAP);
     }
 }
 
