@@ -30,6 +30,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
         created_at: Utc::now(),
         closes_at: None,
         header_message_id: None,
+        anonymous: false,
     };
     let mut marks = Vec::new();
     let mut seq = 0;

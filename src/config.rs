@@ -39,6 +39,8 @@ pub struct Config {
     pub shards: ShardPlan,
     /// Where to serve `/healthz` and `/metrics` (off when unset).
     pub metrics_addr: Option<std::net::SocketAddr>,
+    /// In anonymous retros, statements with fewer voters than this show no split (at least 2).
+    pub anonymous_min_voters: u32,
 }
 
 /// Which shards this process runs. Several processes with their own ranges can share one
@@ -124,6 +126,7 @@ struct FileConfig {
     shards: Option<String>,
     shard_total: Option<u32>,
     metrics_addr: Option<String>,
+    anonymous_min_voters: Option<u32>,
 }
 
 /// A source of environment variables (the process environment in production).
@@ -228,6 +231,11 @@ impl Config {
                 })
             })
             .transpose()?;
+        let anonymous_min_voters = crate::domain::anonymous::validate_min_voters(
+            file.anonymous_min_voters
+                .unwrap_or(crate::domain::anonymous::DEFAULT_MIN_VOTERS),
+        )
+        .map_err(|e| invalid(format!("anonymous_min_voters: {e}")))?;
 
         let mut templates = TemplateCatalog::builtin();
         if let Some(dir) = &file.templates_dir {
@@ -264,6 +272,7 @@ impl Config {
             missed_grace,
             shards,
             metrics_addr,
+            anonymous_min_voters,
         })
     }
 }
@@ -435,5 +444,31 @@ mod tests {
         ]))
         .unwrap_err();
         assert!(err.to_string().contains("facilitator_roel"), "{err}");
+    }
+
+    #[test]
+    fn anonymous_threshold_defaults_to_3_and_is_at_least_2() {
+        let config = Config::from_env(&env(&[("DISCORD_TOKEN", "t")])).unwrap();
+        assert_eq!(config.anonymous_min_voters, 3);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::from_env(&env(&[
+                ("DISCORD_TOKEN", "t"),
+                ("RETROBOT_CONFIG", path.to_str().unwrap()),
+            ]))
+        };
+        assert_eq!(
+            load("anonymous_min_voters = 5\n")
+                .unwrap()
+                .anonymous_min_voters,
+            5
+        );
+        let err = load("anonymous_min_voters = 1\n").unwrap_err().to_string();
+        assert!(
+            err.contains("anonymous_min_voters") && err.contains("at least 2"),
+            "{err}"
+        );
     }
 }

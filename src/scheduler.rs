@@ -171,6 +171,7 @@ mod tests {
             title: None,
             duration: chrono::Duration::hours(2),
             team_role_id: None,
+            anonymous: false,
             paused: false,
         };
         let fired = Arc::new(Mutex::new(Vec::new()));

@@ -4,6 +4,9 @@
 
 mod store_support;
 
+#[path = "store_contract/anonymous.rs"]
+mod anonymous;
+
 use chrono::{TimeZone, Utc};
 use retrobot::domain::live::Change;
 use retrobot::domain::retro::{ItemKind, RetroStatus};
@@ -29,6 +32,7 @@ fn new_retro(channel: u64) -> NewRetro {
         occurrence: None,
         team_role_id: None,
         lease: None,
+        anonymous: false,
     }
 }
 
@@ -539,6 +543,7 @@ mod schedules {
             title: Some("Daily".into()),
             duration: Duration::hours(2),
             team_role_id: Some(77),
+            anonymous: false,
             next_at: Some(next),
             created_at: at(0),
         }

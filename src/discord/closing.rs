@@ -87,6 +87,10 @@ async fn finish_claimed(
             parts
         }
     };
+    if retro.anonymous {
+        // The summary is computed: nothing may link a vote to a member from here on.
+        super::anonymous::seal(bot, retro.id).await?;
+    }
     let channel = ChannelId::new(retro.channel_id);
     let mut first = posted.first().copied().map(MessageId::new);
     for (index, part) in parts.iter().enumerate().skip(posted.len()) {
@@ -104,6 +108,9 @@ async fn finish_claimed(
         .transition(retro.id, RetroStatus::Closing, RetroStatus::Closed)
         .await?;
     tracing::info!(retro = %retro.id, parts = parts.len(), "retro closed");
+    if retro.anonymous {
+        super::anonymous::show_closed(bot, retro).await;
+    }
     Ok(first.unwrap_or(MessageId::new(1)))
 }
 
@@ -111,6 +118,9 @@ async fn summarise(
     bot: &Bot,
     retro: &Retro,
 ) -> Result<crate::domain::summary::Summary, StoreError> {
+    if retro.anonymous {
+        return super::anonymous::summarise(bot, retro).await;
+    }
     let marks = bot.store.marks(retro.id).await?;
     let replies = bot.store.replies(retro.id).await?;
     let items = bot.store.items(retro.id).await?;

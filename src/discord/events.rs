@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 use tracing::Instrument;
 
 use super::gateway::GatewayMessage;
-use super::{commands, reconcile, Bot, Identity};
+use super::{anonymous, commands, reconcile, Bot, Identity};
 use crate::domain::live::Change;
 use crate::domain::summary::Reply;
 use crate::domain::vote::Reactor;
@@ -86,9 +86,13 @@ fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
             }
         }
         Event::InteractionCreate(e) => {
+            // Anonymous retros' buttons and modals are taken here, in arrival order.
+            let Some(interaction) = anonymous::intercept(bot, e.interaction) else {
+                return;
+            };
             let bot = bot.clone();
-            let span = tracing::info_span!("interaction", id = %e.interaction.id());
-            tokio::spawn(commands::handle(bot, e.interaction).instrument(span));
+            let span = tracing::info_span!("interaction", id = %interaction.id());
+            tokio::spawn(commands::handle(bot, interaction).instrument(span));
         }
         Event::Resumed(_) => tracing::info!("gateway session resumed"),
         _ => {}
@@ -119,11 +123,14 @@ fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant) {
     }
 }
 
-fn message_written(bot: &Bot, message: &Message, arrived: Instant) {
+fn message_written(bot: &Arc<Bot>, message: &Message, arrived: Instant) {
     if !matches!(
         message.kind,
         MessageType::Regular | MessageType::InlineReply
     ) {
+        return;
+    }
+    if anonymous::refuse_direct_message(bot, message) {
         return;
     }
     let is_bot = message.author.bot || message.author.id.get() == bot.user_id();

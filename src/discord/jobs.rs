@@ -185,6 +185,7 @@ async fn start_checkin(
         duration: schedule.duration.to_std().ok(),
         occurrence: Some((schedule.id, occurrence)),
         team_role_id: schedule.team_role_id,
+        anonymous: schedule.anonymous,
     };
     let detail = match start_retro(bot, request).await {
         Ok(retro) => {

@@ -1,6 +1,7 @@
 //! The Discord adapter: the only place that uses serenity. It turns gateway events into domain
 //! changes and commands, renders domain results into messages, and reconciles with Discord.
 
+pub mod anonymous;
 pub mod cleanup;
 pub mod closing;
 pub mod commands;
@@ -54,6 +55,8 @@ pub struct Bot {
     /// The gateway's shard manager, once the gateway started.
     pub shard_manager: OnceLock<Arc<serenity::all::ShardManager>>,
     pub stats: health::Stats,
+    /// Anonymous retros' lanes and count edits.
+    pub anonymous: anonymous::AnonymousRuntime,
 }
 
 impl Bot {
@@ -78,6 +81,9 @@ impl Bot {
 
     /// Routes gateway events for `retro`'s posted items to it.
     pub async fn make_live(&self, retro: &Retro) -> Result<(), crate::store::StoreError> {
+        if retro.anonymous {
+            return anonymous::go_live(self, retro).await;
+        }
         let items = self.store.items(retro.id).await?;
         let scale = Arc::new(retro.template.scale.clone());
         let mut live = self.live.write().expect("live index lock");
@@ -117,7 +123,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         ready,
         shard_manager: OnceLock::new(),
         stats: health::Stats::default(),
+        anonymous: anonymous::AnonymousRuntime::default(),
     });
+    anonymous::AnonymousRuntime::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {
         bot.make_live(&retro).await?;
     }

@@ -63,6 +63,10 @@ impl Posted {
 /// Posts everything of `retro` not posted yet and routes its items to the live index as they
 /// appear.
 pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> {
+    if retro.anonymous {
+        // Buttons work as soon as they are posted.
+        super::anonymous::go_live(bot, retro).await?;
+    }
     let channel = ChannelId::new(retro.channel_id);
     let posted = Arc::new(Posted {
         header: bot
@@ -140,6 +144,9 @@ async fn post_statements(
                 message.id.get()
             }
         };
+        if retro.anonymous {
+            continue; // voted with buttons: no reactions to add or route
+        }
         bot.live.write().expect("live index lock").add_statement(
             retro.id,
             position,
@@ -210,10 +217,13 @@ async fn open_questions(
             thread_id: Some(thread.get()),
         };
         bot.store.record_item(retro.id, item).await?;
-        bot.live
-            .write()
-            .expect("live index lock")
-            .add_question(retro.id, position, thread.get());
+        let mut live = bot.live.write().expect("live index lock");
+        if retro.anonymous {
+            live.anonymous.add_thread(retro.id, position, thread.get());
+        } else {
+            live.add_question(retro.id, position, thread.get());
+        }
+        drop(live);
         let first = posted
             .item(ItemKind::Question, position)
             .and_then(|i| i.message_id);

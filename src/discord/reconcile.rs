@@ -86,6 +86,9 @@ pub async fn reconcile_retro(
     bot: &Arc<Bot>,
     retro: &Retro,
 ) -> Result<ReconcileReport, ReconcileError> {
+    if retro.anonymous {
+        return super::anonymous::reconcile(bot, retro).await;
+    }
     let items = bot.store.items(retro.id).await?;
     let mut jobs: JoinSet<Result<ReconcileReport, ReconcileError>> = JoinSet::new();
     for item in items {

@@ -40,7 +40,17 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
         },
         None => None,
     };
+    // An anonymous retro knows how many voted, never who: counts only, nobody is named.
+    let participants = bot
+        .store
+        .participation(retro.id)
+        .await
+        .map(|p| p.voters)
+        .unwrap_or(0) as usize;
     let voted = match &team {
+        _ if retro.anonymous => team
+            .as_ref()
+            .map_or(participants, |t| participants.min(t.len())),
         Some(members) => members.iter().filter(|m| voters.contains(m)).count(),
         None => voters.len(),
     };
@@ -56,6 +66,7 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
         participation_line(voted, team.as_ref().map(Vec::len)),
     );
     let waiting: Vec<u64> = team
+        .filter(|_| !retro.anonymous)
         .unwrap_or_default()
         .into_iter()
         .filter(|m| !voters.contains(m))

@@ -68,7 +68,9 @@ pub fn header(retro: &Retro) -> CreateMessage {
         template.statements.len(),
         scale.join(" · ")
     );
-    if !template.questions.is_empty() {
+    if retro.anonymous {
+        how = super::anonymous::render::how_to_take_part(template);
+    } else if !template.questions.is_empty() {
         how.push_str(&format!(
             "\n• Answer the {} open questions by replying in their threads.",
             template.questions.len()
@@ -103,6 +105,9 @@ pub fn header(retro: &Retro) -> CreateMessage {
 
 /// The message members react to for statement `position`.
 pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
+    if retro.anonymous {
+        return super::anonymous::render::statement(retro, position);
+    }
     let total = retro.template.statements.len();
     let text = &retro.template.statements[position];
     CreateMessage::new()
@@ -120,6 +125,9 @@ pub fn thread_name(question: &str) -> String {
 
 /// The first message inside a question's thread: the full question.
 pub fn question(retro: &Retro, position: usize) -> CreateMessage {
+    if retro.anonymous {
+        return super::anonymous::render::question(retro, position);
+    }
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
     CreateMessage::new()
@@ -133,6 +141,14 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
 /// One line per statement: `👍 5 · 👎 2 · 71% agree · 7 participants`.
 fn statement_line(summary: &Summary, index: usize) -> String {
     let statement = &summary.statements[index];
+    if statement.split_hidden {
+        let voters = statement.tally.participants();
+        return format!(
+            "**{}. {}**\n{voters} voted · *too few votes to show without revealing who*",
+            index + 1,
+            statement.text
+        );
+    }
     let counts: Vec<String> = summary
         .scale
         .options
@@ -179,6 +195,9 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
         summary.repliers,
         summary.facilitator_id
     )];
+    if summary.anonymous {
+        blocks.push("🔒 *Anonymous check-in: counts only, answers without names.*".to_string());
+    }
     blocks.push("__Statements__".to_string());
     blocks.extend((0..summary.statements.len()).map(|i| statement_line(summary, i)));
     if !summary.questions.is_empty() {
@@ -197,11 +216,11 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
             question.text
         ));
         for reply in &question.replies {
-            blocks.push(format!(
-                "{}\n— **{}**",
-                quote(&reply.content),
-                reply.author_name
-            ));
+            blocks.push(if summary.anonymous {
+                quote(&reply.content)
+            } else {
+                format!("{}\n— **{}**", quote(&reply.content), reply.author_name)
+            });
         }
     }
     let chunks = pack(&blocks, PACK_BUDGET);

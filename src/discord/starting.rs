@@ -29,6 +29,8 @@ pub struct StartRequest {
     pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
     /// The role whose members are expected to take part.
     pub team_role_id: Option<u64>,
+    /// Buttons and modals instead of reactions and typed replies; no member is stored.
+    pub anonymous: bool,
 }
 
 /// Why a retro did not start.
@@ -71,6 +73,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         occurrence: request.occurrence,
         team_role_id: request.team_role_id,
         lease: Some((work::instance(bot), work::lease_end(Utc::now()))),
+        anonymous: request.anonymous,
     };
     let retro = match bot.store.create_retro(&new).await {
         Ok(retro) => retro,
@@ -86,7 +89,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
     if retro.closes_at.is_some() {
         bot.schedule_changed.notify_one();
     }
-    tracing::info!(retro = %retro.id, template = %retro.template.key, "retro started");
+    tracing::info!(retro = %retro.id, template = %retro.template.key, anonymous = retro.anonymous, "retro started");
     Ok(bot.store.retro(retro.id).await?.unwrap_or(retro))
 }
 

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::anonymous::routes::AnonymousRoutes;
 use super::retro::RetroId;
 use super::summary::Reply;
 use super::template::Scale;
@@ -62,6 +63,8 @@ struct StatementRoute {
 pub struct LiveRetros {
     statements: HashMap<u64, StatementRoute>,
     threads: HashMap<u64, (RetroId, usize)>,
+    /// Live anonymous retros: their buttons and threads are routed by `discord::anonymous`.
+    pub anonymous: AnonymousRoutes,
 }
 
 impl LiveRetros {
@@ -92,11 +95,13 @@ impl LiveRetros {
     pub fn remove(&mut self, retro: RetroId) {
         self.statements.retain(|_, route| route.retro != retro);
         self.threads.retain(|_, (r, _)| *r != retro);
+        self.anonymous.remove(retro);
     }
 
     pub fn contains(&self, retro: RetroId) -> bool {
         self.statements.values().any(|r| r.retro == retro)
             || self.threads.values().any(|(r, _)| *r == retro)
+            || self.anonymous.contains(retro)
     }
 
     /// The change a reaction makes, or `None` if it does not count (not a live statement, not on

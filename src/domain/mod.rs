@@ -1,6 +1,7 @@
 //! The pure core of retrobot: templates, the retro state machine, vote rules, tallies, the
 //! summary model and duration parsing. Nothing here talks to Discord, a database or a clock.
 
+pub mod anonymous;
 pub mod duration;
 pub mod live;
 pub mod recurrence;

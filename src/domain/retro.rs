@@ -99,6 +99,9 @@ pub struct Retro {
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
     pub header_message_id: Option<u64>,
+    /// Votes by buttons and answers by modal, keyed by a hash instead of the member (chosen at
+    /// start; never switched on a running retro).
+    pub anonymous: bool,
 }
 
 impl Retro {
@@ -171,6 +174,7 @@ mod tests {
             created_at: Utc::now(),
             closes_at: None,
             header_message_id: None,
+            anonymous: false,
         }
     }
 

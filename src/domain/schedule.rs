@@ -31,6 +31,8 @@ pub struct Schedule {
     pub duration: Duration,
     /// The role whose members are expected to take part.
     pub team_role_id: Option<u64>,
+    /// Its check-ins are anonymous.
+    pub anonymous: bool,
     pub paused: bool,
     /// The next occurrence not yet handled, as a UTC instant (None: never fires again).
     pub next_at: Option<DateTime<Utc>>,
@@ -135,6 +137,7 @@ mod tests {
             title: None,
             duration: Duration::hours(1),
             team_role_id: None,
+            anonymous: false,
             paused: false,
             next_at: Some(next_at),
         }

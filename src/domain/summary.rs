@@ -23,6 +23,9 @@ pub struct Reply {
 pub struct StatementSummary {
     pub text: String,
     pub tally: StatementTally,
+    /// An anonymous retro's statement with too few voters to show its split without
+    /// revealing who voted what: only the number of voters may be shown.
+    pub split_hidden: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +49,8 @@ pub struct Summary {
     pub voters: u32,
     /// Members who wrote at least one reply.
     pub repliers: u32,
+    /// Counts only: replies carry no author, small groups' splits are hidden.
+    pub anonymous: bool,
 }
 
 /// Builds the summary of `retro`. `thread_ids[i]` is the thread of question `i`; replies are
@@ -91,11 +96,13 @@ pub fn build_summary(
             .map(|(text, tally)| StatementSummary {
                 text: text.clone(),
                 tally,
+                split_hidden: false,
             })
             .collect(),
         questions,
         voters: tally.voters,
         repliers,
+        anonymous: false,
     }
 }
 
@@ -118,6 +125,7 @@ mod tests {
             created_at: chrono::Utc::now(),
             closes_at: None,
             header_message_id: None,
+            anonymous: false,
         };
         let reply = |id, question, author: u64| Reply {
             message_id: id,

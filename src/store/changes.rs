@@ -89,8 +89,12 @@ impl Store {
 
     pub async fn participation(&self, retro: RetroId) -> StoreResult<Participation> {
         let row = sqlx::query(
-            "SELECT (SELECT COUNT(DISTINCT user_id) FROM reactions WHERE retro_id = $1) AS voters, \
-                    (SELECT COUNT(*) FROM replies WHERE retro_id = $1) AS replies",
+            "SELECT (SELECT COUNT(DISTINCT user_id) FROM reactions WHERE retro_id = $1) \
+                  + (SELECT COUNT(DISTINCT voter_key) FROM anonymous_votes WHERE retro_id = $1) \
+                    AS voters, \
+                    (SELECT COUNT(*) FROM replies WHERE retro_id = $1) \
+                  + (SELECT COUNT(*) FROM anonymous_answers \
+                     WHERE retro_id = $1 AND content IS NOT NULL) AS replies",
         )
         .bind(retro.0)
         .fetch_one(&self.pool)

@@ -1,6 +1,7 @@
 //! The only place SQL lives: one `Store` API over embedded SQLite and PostgreSQL (through
 //! `sqlx::any`), with each dialect's migrations applied at connect time.
 
+mod anonymous;
 mod changes;
 mod leases;
 mod marks;
@@ -15,6 +16,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
 pub use retros::{NewRetro, RetroItem};
 pub use schedules::{DueReminder, NewSchedule};
@@ -44,6 +46,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("the system has no randomness to make a secret: {0}")]
+    Randomness(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -69,6 +73,9 @@ impl Store {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        // Deleted rows (an anonymous retro's secret) are overwritten, not
+                        // left in free pages.
+                        conn.execute("PRAGMA secure_delete = ON").await?;
                     }
                     Ok(())
                 })

@@ -28,6 +28,8 @@ pub struct NewRetro {
     pub team_role_id: Option<u64>,
     /// The creator's lease on posting it: (owner, until).
     pub lease: Option<(String, DateTime<Utc>)>,
+    /// Button votes and modal answers keyed by member keys; the store makes its secret.
+    pub anonymous: bool,
 }
 
 /// A statement message or question thread posted for a retro.
@@ -43,7 +45,7 @@ pub struct RetroItem {
 
 pub(super) const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
-     created_at, closes_at, header_message_id";
+     created_at, closes_at, header_message_id, anonymous";
 
 pub(super) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
@@ -79,6 +81,7 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
         header_message_id: row
             .try_get::<Option<i64>, _>("header_message_id")?
             .map(id_from_db),
+        anonymous: row.try_get::<i64, _>("anonymous")? == 1,
     })
 }
 
@@ -92,11 +95,16 @@ impl Store {
     pub async fn create_retro(&self, new: &NewRetro) -> StoreResult<Retro> {
         let template_json = serde_json::to_string(&new.template)
             .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
+        let secret = new
+            .anonymous
+            .then(super::anonymous::random_hex)
+            .transpose()?;
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
              facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
-             team_role_id, lease_owner, lease_until) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+             team_role_id, lease_owner, lease_until, anonymous, anon_secret) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -113,6 +121,8 @@ impl Store {
         .bind(new.team_role_id.map(id_to_db))
         .bind(new.lease.as_ref().map(|(owner, _)| owner.clone()))
         .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
+        .bind(i64::from(new.anonymous))
+        .bind(secret)
         .fetch_one(&self.pool)
         .await;
         let id: i64 = match inserted {
@@ -188,13 +198,18 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Marks a retro that could not be posted as failed, with the reason.
+    /// Marks a retro that could not be posted as failed, with the reason. An anonymous one
+    /// loses its secret: nothing it recorded can be linked to a member any more.
     pub async fn mark_failed(&self, id: RetroId, reason: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE retros SET status = 'failed', failure = $1 WHERE id = $2 AND status = 'posting'")
+        let failed = sqlx::query("UPDATE retros SET status = 'failed', failure = $1, anon_secret = NULL WHERE id = $2 AND status = 'posting'")
             .bind(reason)
             .bind(id.0)
             .execute(&self.pool)
             .await?;
+        if failed.rows_affected() == 1 {
+            // Clicks made while it was posting keep no link either.
+            self.seal_anonymous(id).await?;
+        }
         Ok(())
     }
 

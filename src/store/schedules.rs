@@ -23,6 +23,7 @@ pub struct NewSchedule {
     pub title: Option<String>,
     pub duration: Duration,
     pub team_role_id: Option<u64>,
+    pub anonymous: bool,
     pub next_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
@@ -35,7 +36,7 @@ pub struct DueReminder {
 }
 
 const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, creator_id, rule, template_key, title, \
-     duration_ms, team_role_id, paused, next_at";
+     duration_ms, team_role_id, anonymous, paused, next_at";
 
 fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
     let rule: String = row.try_get("rule")?;
@@ -53,6 +54,7 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
         team_role_id: row
             .try_get::<Option<i64>, _>("team_role_id")?
             .map(id_from_db),
+        anonymous: row.try_get::<i64, _>("anonymous")? != 0,
         paused: row.try_get::<i64, _>("paused")? != 0,
         next_at: row.try_get::<Option<i64>, _>("next_at")?.map(from_millis),
     })
@@ -62,8 +64,8 @@ impl Store {
     pub async fn create_schedule(&self, new: &NewSchedule) -> StoreResult<Schedule> {
         let row = sqlx::query(
             "INSERT INTO schedules (guild_id, channel_id, creator_id, rule, template_key, title, \
-             duration_ms, team_role_id, paused, next_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10) RETURNING id",
+             duration_ms, team_role_id, paused, next_at, created_at, anonymous) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11) RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -75,6 +77,7 @@ impl Store {
         .bind(new.team_role_id.map(id_to_db))
         .bind(new.next_at.map(millis))
         .bind(millis(new.created_at))
+        .bind(i64::from(new.anonymous))
         .fetch_one(&self.pool)
         .await?;
         let id = ScheduleId(row.try_get("id")?);

@@ -6,6 +6,9 @@ mod support;
 #[path = "../store_support/mod.rs"]
 mod store_support;
 
+mod anonymous;
+mod anonymous_burst;
+mod anonymous_restart;
 mod bad_input;
 mod burst;
 mod harness;

@@ -405,3 +405,34 @@ async fn schedule_input_is_checked_and_explained() {
     assert_eq!(headers(&w), 0, "nothing was posted");
     w.finish().await;
 }
+
+#[tokio::test]
+async fn an_anonymous_schedule_starts_anonymous_check_ins() {
+    let w = World::start_with_config(Some(FAST)).await;
+    let options = [
+        ("when", s("*/5 * * * * *")),
+        ("duration", s("2s")),
+        ("anonymous", json!(true)),
+    ];
+    let added = w.command(w.fx.morgan, "retro schedule add", &options).await;
+    assert!(
+        added.text.contains("Check-ins are anonymous."),
+        "{}",
+        added.text
+    );
+    let channel = w.fx.channel;
+    let statement = w
+        .discord
+        .wait_until(WAIT, "an anonymous statement", |d| {
+            d.messages(channel).into_iter().find(|m| {
+                m.content.starts_with("**Statement")
+                    && m.custom_ids().iter().any(|c| c.contains(":vote:"))
+            })
+        })
+        .await;
+    assert!(
+        statement.reactions.is_empty(),
+        "voted with buttons, not reactions"
+    );
+    w.finish().await;
+}

@@ -10,6 +10,8 @@ use std::sync::Once;
 use retrobot::store::Store;
 use sqlx::Connection;
 
+pub mod audit;
+
 /// Declares a contract test that runs `$body` (an `async` closure taking a [`Store`]) on
 /// SQLite and on PostgreSQL.
 macro_rules! contract {

@@ -46,6 +46,11 @@ pub fn definitions() -> Vec<CreateCommand> {
         CommandOptionType::String,
         "duration",
         "Close automatically after e.g. 45s, 90m, 48h, 2d or 1w",
+    ))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "anonymous",
+        "Vote with buttons and answer via a form; nobody can see who said what",
     ));
     let close = CreateCommandOption::new(
         CommandOptionType::SubCommand,

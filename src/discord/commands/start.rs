@@ -83,6 +83,7 @@ pub async fn run(
         duration,
         occurrence: None,
         team_role_id: None,
+        anonymous: options.flag("anonymous").unwrap_or(false),
     };
     let text = match start_retro(bot, request).await {
         Ok(retro) => {
@@ -90,8 +91,13 @@ pub async fn run(
                 .closes_at
                 .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
                 .unwrap_or_default();
+            let how = if retro.anonymous {
+                " anonymously (votes by buttons, answers by form; nobody can see who said what)"
+            } else {
+                ""
+            };
             format!(
-                "Started [{}]({}): {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
+                "Started [{}]({}){how}: {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
                 retro.display_name(),
                 jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
                 retro.template.statements.len(),

@@ -99,6 +99,7 @@ async fn build(
         title,
         duration: length,
         team_role_id,
+        anonymous: options.flag("anonymous").unwrap_or(false),
         next_at: next.first().copied(),
         created_at: now,
     };
@@ -115,13 +116,18 @@ async fn build(
     let team = team_role_id
         .map(|r| format!(", expecting <@&{r}>"))
         .unwrap_or_default();
+    let mode = if schedule.anonymous {
+        " Check-ins are anonymous."
+    } else {
+        ""
+    };
     let titled = schedule
         .title
         .as_deref()
         .map(|t| format!(" — {t}"))
         .unwrap_or_default();
     Ok(format!(
-        "Scheduled **{}** in <#{channel}>: {}{titled}, each check-in open for {}{team}.\nNext: {}.\nThis is schedule {}; `/retro schedule remove` stops it.",
+        "Scheduled **{}** in <#{channel}>: {}{titled}, each check-in open for {}{team}.{mode}\nNext: {}.\nThis is schedule {}; `/retro schedule remove` stops it.",
         schedule.recurrence.describe(),
         template.name,
         describe(duration),

@@ -50,6 +50,11 @@ pub fn definition() -> CreateCommandOption {
         CommandOptionType::Role,
         "team_role",
         "The role whose members are expected to take part",
+    ))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "anonymous",
+        "Vote with buttons and answer in forms; no member is stored",
     ));
     let list = CreateCommandOption::new(
         CommandOptionType::SubCommand,

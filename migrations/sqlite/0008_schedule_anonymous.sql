@@ -1,0 +1,2 @@
+-- Anonymous scheduled check-ins: every check-in a schedule starts uses this mode.
+ALTER TABLE schedules ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;

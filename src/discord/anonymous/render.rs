@@ -1,0 +1,189 @@
+//! How an anonymous retro looks on Discord: the header's instructions, statements with one
+//! button per scale option and a count of voters (never who), questions with an Answer button,
+//! answers posted without their author, and the answer modal.
+
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInputText, CreateMessage, CreateModal, EditMessage, InputTextStyle,
+    ReactionType,
+};
+
+use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
+use crate::domain::retro::Retro;
+use crate::domain::template::Template;
+use crate::domain::text::shorten;
+
+/// Longest answer accepted in the modal (keeps summaries and thread posts readable).
+pub const MAX_ANSWER_CHARS: u16 = 1_500;
+/// Characters of an answer's random token shown in its message, to find it after a crash.
+pub const TOKEN_SHOWN: usize = 12;
+/// Embed accent colour of posted answers.
+const COLOUR: u32 = 0x5865F2;
+
+/// The "How to take part" part of an anonymous retro's header.
+pub fn how_to_take_part(template: &Template) -> String {
+    let scale: Vec<String> = template
+        .scale
+        .options
+        .iter()
+        .map(|o| format!("{} {}", o.emoji, o.label))
+        .collect();
+    let mut how = format!(
+        "**How to take part** — 🔒 *anonymous check-in*\n• Click a button under each of the {} statements below: {}. Click another button to switch, the same one again to take your vote back. Only you see your vote; the statements show how many have voted, never who.",
+        template.statements.len(),
+        scale.join(" · ")
+    );
+    if !template.questions.is_empty() {
+        how.push_str(&format!(
+            "\n• Answer the {} open questions with the **Answer** button in their threads: your answer is posted there without your name, and the same button edits or withdraws it. Messages typed into the threads are not counted (they show your name).",
+            template.questions.len()
+        ));
+    }
+    how.push_str("\n• Nobody, not even the facilitator, can see who voted or answered what, and once the check-in closes not even the bot's database can tell. The summary shows counts only.");
+    how
+}
+
+/// The text of statement `position` with how many have voted.
+fn statement_text(retro: &Retro, position: usize, voters: u64, open: bool) -> String {
+    let total = retro.template.statements.len();
+    let text = &retro.template.statements[position];
+    let people = if voters == 1 { "has" } else { "have" };
+    let state = if open {
+        format!("🗳️ **{voters}** {people} voted")
+    } else {
+        format!("🔒 Voting closed · **{voters}** voted")
+    };
+    format!(
+        "**Statement {} of {total}**\n> {text}\n{state}",
+        position + 1
+    )
+}
+
+fn vote_buttons(retro: &Retro, position: usize, open: bool) -> Vec<CreateActionRow> {
+    let buttons = retro
+        .template
+        .scale
+        .options
+        .iter()
+        .enumerate()
+        .map(|(option, choice)| {
+            let id = AnonymousComponent::Vote {
+                retro: retro.id,
+                position,
+                option,
+            };
+            CreateButton::new(id.custom_id())
+                .style(ButtonStyle::Secondary)
+                .emoji(ReactionType::Unicode(choice.emoji.clone()))
+                .label(shorten(&choice.label, 80))
+                .disabled(!open)
+        })
+        .collect();
+    vec![CreateActionRow::Buttons(buttons)]
+}
+
+/// Statement `position` as first posted: no votes yet, buttons enabled.
+pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
+    CreateMessage::new()
+        .content(statement_text(retro, position, 0, true))
+        .components(vote_buttons(retro, position, true))
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+/// Statement `position` with `voters` votes; closed: buttons disabled.
+pub fn statement_edit(retro: &Retro, position: usize, voters: u64, open: bool) -> EditMessage {
+    EditMessage::new()
+        .content(statement_text(retro, position, voters, open))
+        .components(vote_buttons(retro, position, open))
+}
+
+fn question_text(retro: &Retro, position: usize, open: bool) -> String {
+    let total = retro.template.questions.len();
+    let text = &retro.template.questions[position];
+    let how = if open {
+        "*Answer with the button below: your answer is posted in this thread without your name. Click it again to edit or withdraw your answer. Messages typed here are not counted, since they show your name.*"
+    } else {
+        "*🔒 Answers are closed.*"
+    };
+    format!(
+        "**Open question {} of {total}**\n{text}\n\n{how}",
+        position + 1
+    )
+}
+
+fn answer_button(retro: &Retro, position: usize, open: bool) -> Vec<CreateActionRow> {
+    let id = AnonymousComponent::Answer {
+        retro: retro.id,
+        question: position,
+    };
+    vec![CreateActionRow::Buttons(vec![CreateButton::new(
+        id.custom_id(),
+    )
+    .style(ButtonStyle::Primary)
+    .emoji(ReactionType::Unicode("✍️".into()))
+    .label("Answer")
+    .disabled(!open)])]
+}
+
+/// The first message in question `position`'s thread, with its Answer button.
+pub fn question(retro: &Retro, position: usize) -> CreateMessage {
+    CreateMessage::new()
+        .content(question_text(retro, position, true))
+        .components(answer_button(retro, position, true))
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+/// The question message once the retro closed.
+pub fn question_closed(retro: &Retro, position: usize) -> EditMessage {
+    EditMessage::new()
+        .content(question_text(retro, position, false))
+        .components(answer_button(retro, position, false))
+}
+
+fn answer_embed(content: &str, token: &str) -> CreateEmbed {
+    CreateEmbed::new()
+        .title("Anonymous answer")
+        .description(content)
+        .colour(COLOUR)
+        .footer(CreateEmbedFooter::new(footer(token)))
+}
+
+/// The footer naming an answer's token (what a restart looks for in the thread).
+pub fn footer(token: &str) -> String {
+    format!("ref {}", &token[..TOKEN_SHOWN.min(token.len())])
+}
+
+/// An answer as the bot posts it in the thread: no author, only the text and its reference.
+pub fn answer(content: &str, token: &str) -> CreateMessage {
+    CreateMessage::new()
+        .embed(answer_embed(content, token))
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+pub fn answer_edit(content: &str, token: &str) -> EditMessage {
+    EditMessage::new().embed(answer_embed(content, token))
+}
+
+/// The answer modal for question `question`, prefilled with the member's current answer.
+pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
+    let id = AnonymousComponent::Answer {
+        retro: retro.id,
+        question,
+    };
+    let mut input = CreateInputText::new(
+        InputTextStyle::Paragraph,
+        "Your answer (empty withdraws it)",
+        ANSWER_INPUT,
+    )
+    .placeholder(shorten(&retro.template.questions[question], 100))
+    .max_length(MAX_ANSWER_CHARS)
+    .required(false);
+    if let Some(current) = current {
+        input = input.value(current);
+    }
+    CreateModal::new(
+        id.custom_id(),
+        format!("Anonymous answer to question {}", question + 1),
+    )
+    .components(vec![CreateActionRow::InputText(input)])
+}
