@@ -15,6 +15,7 @@ mod harness;
 mod lifecycle;
 mod restart;
 mod scale;
+mod schedule_downtime;
 mod schedules;
 mod setup;
 mod story;
