@@ -1,12 +1,16 @@
 //! The pure core of retrobot: templates, the retro state machine, vote rules, tallies, the
 //! summary model and duration parsing. Nothing here talks to Discord, a database or a clock.
 
+pub mod action;
 pub mod duration;
+pub mod export;
 pub mod live;
 pub mod recurrence;
+pub mod report;
 pub mod retro;
 pub mod summary;
 pub mod tally;
 pub mod template;
 pub mod text;
+pub mod trend;
 pub mod vote;
