@@ -1,10 +1,13 @@
 //! The only place SQL lives: one `Store` API over embedded SQLite and PostgreSQL (through
 //! `sqlx::any`), with each dialect's migrations applied at connect time.
 
+mod actions;
 mod changes;
+mod history;
 mod marks;
 mod replies;
 mod retros;
+mod voters;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -13,7 +16,9 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use actions::NewAction;
 pub use changes::{Participation, SequencedChange};
+pub use history::{ClosedFilter, ClosedRetro};
 pub use retros::{NewRetro, RetroItem};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

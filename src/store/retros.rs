@@ -32,15 +32,15 @@ pub struct RetroItem {
     pub thread_id: Option<u64>,
 }
 
-const RETRO_COLUMNS: &str =
+pub(super) const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
      created_at, closes_at, header_message_id";
 
-fn millis(at: DateTime<Utc>) -> i64 {
+pub(super) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
 
-fn from_millis(ms: i64) -> DateTime<Utc> {
+pub(super) fn from_millis(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
@@ -51,7 +51,7 @@ fn kind_str(kind: ItemKind) -> &'static str {
     }
 }
 
-fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
+pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
     let template_json: String = row.try_get("template_json")?;
     let template: Template = serde_json::from_str(&template_json)
         .map_err(|e| StoreError::Corrupt(format!("template of a retro: {e}")))?;
