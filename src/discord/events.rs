@@ -112,7 +112,23 @@ fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant) {
         added,
     );
     if let Some(change) = change {
+        // The name the voter has in the server now, for exports (member objects come with adds).
+        let named = match (&change, &reaction.member) {
+            (Change::MarkAdded { retro, voter, .. }, Some(member)) => Some(Change::VoterNamed {
+                retro: *retro,
+                voter: *voter,
+                name: member
+                    .nick
+                    .clone()
+                    .or_else(|| member.user.global_name.clone())
+                    .unwrap_or_else(|| member.user.name.clone()),
+            }),
+            _ => None,
+        };
         bot.ingest.submit(change, arrived);
+        if let Some(named) = named {
+            bot.ingest.submit(named, arrived);
+        }
     }
 }
 

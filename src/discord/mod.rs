@@ -9,6 +9,8 @@ pub mod permissions;
 pub mod posting;
 pub mod reconcile;
 pub mod render;
+pub mod render_reports;
+pub mod reports;
 pub mod rest;
 pub mod starting;
 

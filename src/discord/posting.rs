@@ -35,9 +35,18 @@ fn discord(step: &'static str) -> impl Fn(RestError) -> PostError {
 /// Posts everything of `retro` and routes its items to the live index as they appear.
 pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> {
     let channel = ChannelId::new(retro.channel_id);
+    let mut header = render::header(retro);
+    let open_actions = bot
+        .store
+        .open_actions_in_channel(retro.channel_id, Some(retro.id))
+        .await?;
+    let today = chrono::Utc::now().date_naive();
+    if let Some(actions) = super::render_reports::open_actions_embed(&open_actions, today) {
+        header = header.add_embed(actions);
+    }
     let header = bot
         .rest
-        .create_message(channel, &render::header(retro))
+        .create_message(channel, &header)
         .await
         .map_err(discord("post the header"))?;
     bot.store.record_header(retro.id, header.id.get()).await?;

@@ -114,6 +114,7 @@ async fn the_token_can_come_from_a_dotenv_file_and_is_never_logged() {
             | perms::READ_MESSAGE_HISTORY
             | perms::CREATE_PUBLIC_THREADS
             | perms::SEND_MESSAGES_IN_THREADS
+            | perms::ATTACH_FILES
     );
     assert!(
         logs.contains(&invite),
