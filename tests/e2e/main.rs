@@ -5,8 +5,10 @@ mod support;
 
 mod bad_input;
 mod burst;
+mod exports;
 mod harness;
 mod lifecycle;
+mod looking_back;
 mod restart;
 mod setup;
 mod story;

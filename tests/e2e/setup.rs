@@ -28,6 +28,8 @@ async fn templates_from_a_folder_are_listed_and_used() {
         "`team-focus`",
         "We finish what we start.",
         "Customer Obsession",
+        "**Spotify Squad Health Check** (`squad-health-check`), voted 🟢 awesome · 🟡 some problems · 🔴 really bad",
+        "• Teamwork: We are a totally gelled super-team with awesome collaboration!",
     ] {
         assert!(
             listed.text.contains(text),

@@ -1,7 +1,11 @@
 //! The `/retro` slash command: its definition (option names are a contract), routing to the
 //! subcommand handlers, and the helpers every handler uses to answer.
 
+mod actions;
+mod answer;
 mod close;
+mod export;
+mod history;
 mod info;
 mod start;
 
@@ -74,7 +78,10 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(start)
         .add_option(close)
         .add_option(status)
-        .add_option(templates)]
+        .add_option(templates)
+        .add_option(history::definition())
+        .add_option(export::definition())
+        .add_option(actions::definition())]
 }
 
 /// An option's value, owned.
@@ -83,6 +90,8 @@ pub enum OptionValue {
     Text(String),
     Integer(i64),
     Boolean(bool),
+    /// A member or user, by id.
+    User(u64),
 }
 
 /// The leaf options of an invocation by name, and the subcommand path (`["start"]`).
@@ -116,6 +125,10 @@ impl Options {
                     into.values
                         .insert(option.name.into(), OptionValue::Boolean(v));
                 }
+                ResolvedValue::User(user, _) => {
+                    into.values
+                        .insert(option.name.into(), OptionValue::User(user.id.get()));
+                }
                 _ => {}
             }
         }
@@ -130,6 +143,20 @@ impl Options {
     pub fn text(&self, name: &str) -> Option<&str> {
         match self.values.get(name) {
             Some(OptionValue::Text(text)) => Some(text.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<i64> {
+        match self.values.get(name) {
+            Some(OptionValue::Integer(value)) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn user(&self, name: &str) -> Option<u64> {
+        match self.values.get(name) {
+            Some(OptionValue::User(id)) => Some(*id),
             _ => None,
         }
     }
@@ -203,6 +230,9 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "close") => close::run(&bot, &command, &options, &respond).await,
                 ("retro", "status") => info::status(&bot, &command, &respond).await,
                 ("retro", "templates") => info::templates(&bot, &respond).await,
+                ("retro", "history") => history::run(&bot, &command, &options, &respond).await,
+                ("retro", "export") => export::run(&bot, &command, &options, &respond).await,
+                ("retro", "action") => actions::run(&bot, &command, &options, &respond).await,
                 _ => {
                     respond
                         .ephemeral("I don't know that command. Try `/retro start`.")
@@ -214,7 +244,11 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             }
         }
         Interaction::Autocomplete(command) => {
-            let outcome = info::autocomplete(&bot, &command).await;
+            let options = Options::of(&command);
+            let outcome = match options.path.first().map(String::as_str) {
+                Some("export") => export::autocomplete(&bot, &command).await,
+                _ => info::autocomplete(&bot, &command).await,
+            };
             if let Err(e) = outcome {
                 tracing::debug!(error = %e, "could not answer an autocomplete request");
             }
