@@ -18,7 +18,8 @@ const PLOT_RIGHT: i32 = super::WIDTH as i32 - MARGIN - 40;
 #[cfg(test)]
 pub const PALETTE_FIRST: RGBColor = PALETTE[0];
 
-/// Distinct line colours (a colour-blind friendly set), reused after ten statements.
+/// Distinct line colours (a colour-blind friendly set), reused after ten statements (whose
+/// points are then drawn hollow, so lines 1 and 11 still differ).
 const PALETTE: [RGBColor; 10] = [
     RGBColor(0x1F, 0x77, 0xB4),
     RGBColor(0xE6, 0x7E, 0x22),
@@ -77,15 +78,16 @@ pub fn draw<DB: DrawingBackend>(
     debug_assert!(top < bottom);
     for (s, series) in data.series.iter().enumerate() {
         let colour = PALETTE[s % PALETTE.len()];
+        let hollow = s >= PALETTE.len();
         // Consecutive check-ins with a value are joined; a gap breaks the line.
         let mut run: Vec<(i32, i32)> = Vec::new();
         for (i, value) in series.iter().enumerate() {
             match value {
                 Some(pct) => run.push((x_of(i), y_of(*pct))),
-                None => flush(area, &mut run, colour)?,
+                None => flush(area, &mut run, colour, hollow)?,
             }
         }
-        flush(area, &mut run, colour)?;
+        flush(area, &mut run, colour, hollow)?;
         if let Some((i, Some(pct))) = series.iter().enumerate().rfind(|(_, v)| v.is_some()) {
             area.draw(&Text::new(
                 (s + 1).to_string(),
@@ -106,6 +108,7 @@ pub fn draw<DB: DrawingBackend>(
             colour.stroke_width(3),
         ))
         .map_err(draw_error)?;
+        marker(area, (x + 11, y), colour, s >= PALETTE.len())?;
         area.draw(&Text::new(
             statement.label.clone(),
             (x + 30, y),
@@ -121,13 +124,32 @@ fn flush<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     run: &mut Vec<(i32, i32)>,
     colour: RGBColor,
+    hollow: bool,
 ) -> Result<(), ChartError> {
     if run.len() > 1 {
         area.draw(&PathElement::new(run.clone(), colour.stroke_width(3)))
             .map_err(draw_error)?;
     }
     for point in run.drain(..) {
-        area.draw(&Circle::new(point, 4, colour.filled()))
+        marker(area, point, colour, hollow)?;
+    }
+    Ok(())
+}
+
+/// A point: a filled dot, or a ring on the background for statements after the tenth.
+fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    at: (i32, i32),
+    colour: RGBColor,
+    hollow: bool,
+) -> Result<(), ChartError> {
+    if hollow {
+        area.draw(&Circle::new(at, 5, super::BACKGROUND.filled()))
+            .map_err(draw_error)?;
+        area.draw(&Circle::new(at, 5, colour.stroke_width(2)))
+            .map_err(draw_error)?;
+    } else {
+        area.draw(&Circle::new(at, 4, colour.filled()))
             .map_err(draw_error)?;
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! The pure core of retrobot: templates, the retro state machine, vote rules, tallies, the
-//! summary model and duration parsing. Nothing here talks to Discord, a database or a clock.
+//! summary model, trends and history, action items, exports and duration parsing. Nothing
+//! here talks to Discord, a database or a clock.
 
 pub mod action;
 pub mod duration;
