@@ -212,3 +212,18 @@ pub fn reply_from_message(message: &Message, question: usize) -> Reply {
         content,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_voter_is_named_once_until_the_name_changes() {
+        let mut names = VoterNames::default();
+        assert!(names.is_new(RetroId(1), 7, "Bob"));
+        assert!(!names.is_new(RetroId(1), 7, "Bob"));
+        assert!(names.is_new(RetroId(2), 7, "Bob"), "per retro");
+        assert!(names.is_new(RetroId(1), 7, "Bobby"), "a new nickname");
+        assert!(!names.is_new(RetroId(1), 7, "Bobby"));
+    }
+}
