@@ -1,6 +1,7 @@
 //! retrobot: a Discord bot that runs team health-check retrospectives (vote on statements with
 //! reactions, answer open questions in threads, get a summary). See `README.md`.
 
+pub mod chart;
 pub mod config;
 pub mod discord;
 pub mod domain;

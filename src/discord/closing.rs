@@ -9,6 +9,7 @@ use serenity::all::{ChannelId, MessageId, Nonce};
 
 use super::reconcile::{reconcile_retro, ReconcileError};
 use super::render::{self, RenderedMessage};
+use super::reports;
 use super::rest::RestError;
 use super::work::{self, WorkGuard};
 use super::Bot;
@@ -80,7 +81,9 @@ async fn finish_claimed(
         None => {
             let report = reconcile_retro(bot, retro).await?;
             tracing::info!(retro = %retro.id, ?report, "reconciled before closing");
-            let parts = render::summary(&summarise(bot, retro).await?);
+            let summary = summarise(bot, retro).await?;
+            let extras = reports::summary_extras(bot, retro, &summary, Utc::now()).await?;
+            let parts = render::summary_with(&summary, &extras);
             let json =
                 serde_json::to_string(&parts).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             bot.store.save_summary(retro.id, &json).await?;
@@ -97,7 +100,7 @@ async fn finish_claimed(
         // The nonce makes a repeated post (after a lost answer or a crash) return the first.
         let nonce = Nonce::String(format!("r{}p{index}", retro.id.0));
         let body = part.to_create_message().nonce(nonce).enforce_nonce(true);
-        let message = bot.rest.create_message(channel, &body).await?;
+        let message = reports::post_with_chart(bot, channel, part, body).await?;
         bot.store
             .record_summary_part(retro.id, message.id.get())
             .await?;
@@ -114,7 +117,7 @@ async fn finish_claimed(
     Ok(first.unwrap_or(MessageId::new(1)))
 }
 
-async fn summarise(
+pub(crate) async fn summarise(
     bot: &Bot,
     retro: &Retro,
 ) -> Result<crate::domain::summary::Summary, StoreError> {

@@ -2,6 +2,7 @@
 //! changes for the writer, interactions go to command handlers, READY triggers command
 //! registration and reconciliation.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -12,21 +13,50 @@ use tracing::Instrument;
 use super::gateway::GatewayMessage;
 use super::{anonymous, commands, reconcile, Bot, Identity};
 use crate::domain::live::Change;
+use crate::domain::retro::RetroId;
 use crate::domain::summary::Reply;
 use crate::domain::vote::Reactor;
 
 /// Handles gateway messages until the gateway stops; returns why it stopped.
 pub async fn dispatch(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<GatewayMessage>) -> String {
+    let mut names = VoterNames::default();
     while let Some(message) = rx.recv().await {
         match message {
-            GatewayMessage::Event(event, arrived) => handle(&bot, *event, arrived),
+            GatewayMessage::Event(event, arrived) => handle(&bot, *event, arrived, &mut names),
             GatewayMessage::Stopped(reason) => return reason,
         }
     }
     "gateway channel closed".into()
 }
 
-fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
+/// The voters' names already sent to the writer, so a member voting on every statement is
+/// named once (bounded: forgotten wholesale past [`VoterNames::MAX`] entries).
+#[derive(Default)]
+struct VoterNames {
+    sent: HashMap<(RetroId, u64), String>,
+}
+
+impl VoterNames {
+    const MAX: usize = 100_000;
+
+    /// Whether `name` is new for this voter (and remembers it).
+    fn is_new(&mut self, retro: RetroId, voter: u64, name: &str) -> bool {
+        if self
+            .sent
+            .get(&(retro, voter))
+            .is_some_and(|known| known == name)
+        {
+            return false;
+        }
+        if self.sent.len() >= Self::MAX {
+            self.sent.clear();
+        }
+        self.sent.insert((retro, voter), name.to_string());
+        true
+    }
+}
+
+fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant, names: &mut VoterNames) {
     bot.stats
         .events
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -48,8 +78,8 @@ fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
                 reconcile::after_ready(&bot, hold).await;
             });
         }
-        Event::ReactionAdd(e) => reaction(bot, &e.reaction, true, arrived),
-        Event::ReactionRemove(e) => reaction(bot, &e.reaction, false, arrived),
+        Event::ReactionAdd(e) => reaction(bot, &e.reaction, true, arrived, names),
+        Event::ReactionRemove(e) => reaction(bot, &e.reaction, false, arrived, names),
         Event::MessageCreate(e) => message_written(bot, &e.message, arrived),
         Event::MessageUpdate(e) => {
             let (Some(content), Some(author)) = (e.content, e.author) else {
@@ -99,7 +129,7 @@ fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant) {
     }
 }
 
-fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant) {
+fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant, names: &mut VoterNames) {
     let ReactionType::Unicode(emoji) = &reaction.emoji else {
         return;
     };
@@ -119,7 +149,29 @@ fn reaction(bot: &Bot, reaction: &Reaction, added: bool, arrived: Instant) {
         added,
     );
     if let Some(change) = change {
+        // The name the voter has in the server now, for exports (member objects come with
+        // adds); sent once per voter unless it changes.
+        let named = match (&change, &reaction.member) {
+            (Change::MarkAdded { retro, voter, .. }, Some(member)) => {
+                let name = member
+                    .nick
+                    .as_deref()
+                    .or(member.user.global_name.as_deref())
+                    .unwrap_or(&member.user.name);
+                names
+                    .is_new(*retro, *voter, name)
+                    .then(|| Change::VoterNamed {
+                        retro: *retro,
+                        voter: *voter,
+                        name: name.to_string(),
+                    })
+            }
+            _ => None,
+        };
         bot.ingest.submit(change, arrived);
+        if let Some(named) = named {
+            bot.ingest.submit(named, arrived);
+        }
     }
 }
 
@@ -168,5 +220,20 @@ pub fn reply_from_message(message: &Message, question: usize) -> Reply {
         author_id: message.author.id.get(),
         author_name,
         content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_voter_is_named_once_until_the_name_changes() {
+        let mut names = VoterNames::default();
+        assert!(names.is_new(RetroId(1), 7, "Bob"));
+        assert!(!names.is_new(RetroId(1), 7, "Bob"));
+        assert!(names.is_new(RetroId(2), 7, "Bob"), "per retro");
+        assert!(names.is_new(RetroId(1), 7, "Bobby"), "a new nickname");
+        assert!(!names.is_new(RetroId(1), 7, "Bobby"));
     }
 }

@@ -14,6 +14,8 @@ pub mod posting;
 pub mod reconcile;
 pub mod reminders;
 pub mod render;
+pub mod render_reports;
+pub mod reports;
 pub mod rest;
 pub mod starting;
 pub mod work;

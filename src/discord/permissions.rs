@@ -1,5 +1,6 @@
-//! The permissions the bot needs in a channel, the invite URL that asks for exactly those, and
-//! the member permissions that give the right to close any retro.
+//! The permissions the bot needs in a channel (Attach Files for the summary's chart), the
+//! invite URL that asks for exactly those, and the member permissions that give the right to
+//! close any retro.
 
 use serenity::all::{
     ChannelId, GuildId, PermissionOverwrite, PermissionOverwriteType, Permissions, Role, RoleId,
@@ -18,6 +19,7 @@ pub fn required_in_channel() -> Permissions {
         | Permissions::READ_MESSAGE_HISTORY
         | Permissions::CREATE_PUBLIC_THREADS
         | Permissions::SEND_MESSAGES_IN_THREADS
+        | Permissions::ATTACH_FILES
 }
 
 /// The permissions from [`required_in_channel`] that `granted` lacks, by their names in
@@ -34,6 +36,7 @@ pub fn missing(granted: Permissions) -> Vec<&'static str> {
             Permissions::SEND_MESSAGES_IN_THREADS,
             "Send Messages in Threads",
         ),
+        (Permissions::ATTACH_FILES, "Attach Files"),
     ];
     if granted.administrator() {
         return Vec::new();
@@ -197,7 +200,7 @@ mod tests {
         assert!(url.ends_with(&format!("permissions={}", required_in_channel().bits())));
         assert_eq!(
             required_in_channel().bits(),
-            1 << 10 | 1 << 11 | 1 << 14 | 1 << 6 | 1 << 16 | 1 << 35 | 1 << 38
+            1 << 10 | 1 << 11 | 1 << 14 | 1 << 6 | 1 << 16 | 1 << 35 | 1 << 38 | 1 << 15
         );
     }
 }

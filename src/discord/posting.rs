@@ -77,9 +77,18 @@ pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> 
         items: bot.store.items(retro.id).await?,
     });
     if posted.header.is_none() {
+        let mut header = render::header(retro);
+        let open_actions = bot
+            .store
+            .open_actions_in_channel(retro.channel_id, Some(retro.id))
+            .await?;
+        let today = chrono::Utc::now().date_naive();
+        if let Some(actions) = super::render_reports::open_actions_embed(&open_actions, today) {
+            header = header.add_embed(actions);
+        }
         let header = bot
             .rest
-            .create_message(channel, &once(render::header(retro), retro, "h"))
+            .create_message(channel, &once(header, retro, "h"))
             .await
             .map_err(discord("post the header"))?;
         bot.store.record_header(retro.id, header.id.get()).await?;

@@ -127,6 +127,7 @@ async fn reconcile_statement(
 ) -> Result<ReconcileReport, ReconcileError> {
     let channel = ChannelId::new(retro.channel_id);
     let mut present = Vec::new();
+    let mut names = Vec::new();
     for (option, choice) in retro.template.scale.options.iter().enumerate() {
         let mut after: Option<UserId> = None;
         loop {
@@ -143,6 +144,16 @@ async fn reconcile_statement(
             };
             after = page.last().map(|u| u.id);
             let full = page.len() >= 100;
+            names.extend(
+                page.iter()
+                    .filter(|u| !u.bot && u.id.get() != bot.user_id())
+                    .map(|u| {
+                        (
+                            u.id.get(),
+                            u.global_name.clone().unwrap_or_else(|| u.name.clone()),
+                        )
+                    }),
+            );
             present.extend(
                 page.into_iter()
                     .filter(|u| !u.bot && u.id.get() != bot.user_id())
@@ -158,6 +169,8 @@ async fn reconcile_statement(
         .store
         .reconcile_marks(retro.id, position, &present, &mut || clock.next())
         .await?;
+    // Votes found only by listing get the listed (global) name; a known name is kept.
+    bot.store.record_voter_names(retro.id, &names).await?;
     Ok(ReconcileReport {
         marks_added: added,
         marks_removed: removed,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serenity::all::{CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
 
+use crate::domain::report::{ChartData, SummaryExtras};
 use crate::domain::retro::Retro;
 use crate::domain::summary::Summary;
 use crate::domain::text::shorten;
@@ -29,10 +30,16 @@ pub struct RenderedMessage {
     pub title: String,
     pub description: String,
     pub footer: Option<String>,
+    /// A chart attached to this message as [`CHART_FILE`] and shown in its embed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<ChartData>,
 }
 
+/// The file name of an attached chart.
+pub const CHART_FILE: &str = "retro-chart.png";
+
 impl RenderedMessage {
-    pub fn to_create_message(&self) -> CreateMessage {
+    pub fn embed(&self) -> CreateEmbed {
         let mut embed = CreateEmbed::new()
             .title(&self.title)
             .description(&self.description)
@@ -40,8 +47,15 @@ impl RenderedMessage {
         if let Some(footer) = &self.footer {
             embed = embed.footer(CreateEmbedFooter::new(footer));
         }
+        if self.chart.is_some() {
+            embed = embed.attachment(CHART_FILE);
+        }
+        embed
+    }
+
+    pub fn to_create_message(&self) -> CreateMessage {
         CreateMessage::new()
-            .embed(embed)
+            .embed(self.embed())
             .allowed_mentions(CreateAllowedMentions::new())
     }
 }
@@ -138,8 +152,8 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
-/// One line per statement: `👍 5 · 👎 2 · 71% agree · 7 participants`.
-fn statement_line(summary: &Summary, index: usize) -> String {
+/// One line per statement: `👍 5 · 👎 2 · 71% agree · 7 participants`, and its trend.
+fn statement_line(summary: &Summary, extras: &SummaryExtras, index: usize) -> String {
     let statement = &summary.statements[index];
     if statement.split_hidden {
         let voters = statement.tally.participants();
@@ -166,12 +180,17 @@ fn statement_line(summary: &Summary, index: usize) -> String {
     } else {
         "participants"
     };
-    format!(
+    let mut line = format!(
         "**{}. {}**\n{} · {share} · {participants} {people}",
         index + 1,
         statement.text,
         counts.join(" · ")
-    )
+    );
+    if let Some(trend) = extras.trend.as_ref().and_then(|t| t.statements.get(index)) {
+        line.push('\n');
+        line.push_str(&trend.describe());
+    }
+    line
 }
 
 fn quote(text: &str) -> String {
@@ -184,6 +203,12 @@ fn quote(text: &str) -> String {
 /// The summary as one or more messages, each within Discord's limits. The first title says
 /// "Summary"; nothing is cut: long parts continue in the next message.
 pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
+    summary_with(summary, &SummaryExtras::default())
+}
+
+/// [`summary`] with the trend per statement, the actions recorded during the check-in, and the
+/// chart attached to the first message.
+pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMessage> {
     let mut blocks = vec![format!(
         "**{}** members voted · **{}** replies from **{}** members · facilitator <@{}>",
         summary.voters,
@@ -198,8 +223,11 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
     if summary.anonymous {
         blocks.push("🔒 *Anonymous check-in: counts only, answers without names.*".to_string());
     }
+    if let Some(trend) = &extras.trend {
+        blocks.push(trend.headline());
+    }
     blocks.push("__Statements__".to_string());
-    blocks.extend((0..summary.statements.len()).map(|i| statement_line(summary, i)));
+    blocks.extend((0..summary.statements.len()).map(|i| statement_line(summary, extras, i)));
     if !summary.questions.is_empty() {
         blocks.push("__Open questions__".to_string());
     }
@@ -223,6 +251,11 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
             });
         }
     }
+    blocks.extend(super::render_reports::actions_blocks(
+        "__Actions from this check-in__",
+        &extras.actions,
+        extras.today,
+    ));
     let chunks = pack(&blocks, PACK_BUDGET);
     let parts = chunks.len();
     let heading = shorten(&summary.heading, 150);
@@ -237,6 +270,7 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
             },
             description,
             footer: (parts > 1).then(|| format!("Part {} of {parts}", i + 1)),
+            chart: if i == 0 { extras.chart.clone() } else { None },
         })
         .collect()
 }

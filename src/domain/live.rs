@@ -37,6 +37,12 @@ pub enum Change {
     },
     /// A reply was deleted.
     ReplyDeleted { retro: RetroId, message_id: u64 },
+    /// The name a voter had in the server when their vote arrived (for exports).
+    VoterNamed {
+        retro: RetroId,
+        voter: u64,
+        name: String,
+    },
 }
 
 impl Change {
@@ -46,7 +52,8 @@ impl Change {
             | Change::MarkRemoved { retro, .. }
             | Change::ReplyWritten { retro, .. }
             | Change::ReplyEdited { retro, .. }
-            | Change::ReplyDeleted { retro, .. } => *retro,
+            | Change::ReplyDeleted { retro, .. }
+            | Change::VoterNamed { retro, .. } => *retro,
         }
     }
 }

@@ -47,9 +47,36 @@ pub struct Tally {
     pub voters: u32,
 }
 
-/// Counts each member once per statement, with the option of their newest mark. Marks for
-/// positions or options outside the template are ignored.
-pub fn tally(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Tally {
+/// One member's vote on one statement: the scale option of their newest mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Vote {
+    /// The statement's position in the template.
+    pub position: usize,
+    pub voter: u64,
+    /// The index of the chosen option on the retro's scale.
+    pub option: usize,
+}
+
+/// Every member's vote per statement (their newest mark), ordered by statement, then member.
+/// Marks for positions or options outside the template are ignored.
+pub fn current_votes(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Vec<Vote> {
+    let mut votes: Vec<Vote> = newest(scale, statement_count, marks)
+        .into_values()
+        .map(|m| Vote {
+            position: m.position,
+            voter: m.voter,
+            option: m.option,
+        })
+        .collect();
+    votes.sort_unstable();
+    votes
+}
+
+fn newest<'a>(
+    scale: &Scale,
+    statement_count: usize,
+    marks: &'a [Mark],
+) -> HashMap<(usize, u64), &'a Mark> {
     let mut newest: HashMap<(usize, u64), &Mark> = HashMap::with_capacity(marks.len());
     for mark in marks {
         if mark.position >= statement_count || mark.option >= scale.len() {
@@ -64,6 +91,13 @@ pub fn tally(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Tally {
             })
             .or_insert(mark);
     }
+    newest
+}
+
+/// Counts each member once per statement, with the option of their newest mark. Marks for
+/// positions or options outside the template are ignored.
+pub fn tally(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Tally {
+    let newest = newest(scale, statement_count, marks);
     let mut statements = vec![
         StatementTally {
             counts: vec![0; scale.len()]
@@ -111,6 +145,68 @@ mod tests {
         assert_eq!(t.statements[2].counts, vec![0, 0]);
         assert_eq!(t.voters, 3);
         assert_eq!(t.statements[0].participants(), 3);
+    }
+
+    fn traffic_light() -> Scale {
+        let option = |emoji: &str, label: &str, weight| crate::domain::template::ScaleOption {
+            emoji: emoji.into(),
+            label: label.into(),
+            weight,
+        };
+        Scale {
+            options: vec![
+                option("🟢", "awesome", 1.0),
+                option("🟡", "some problems", 0.5),
+                option("🔴", "really bad", 0.0),
+            ],
+        }
+    }
+
+    #[test]
+    fn three_option_scale_counts_weights_and_ties() {
+        let scale = traffic_light();
+        let marks = [
+            m(0, 1, 0, 1),
+            m(0, 2, 1, 2),
+            m(0, 3, 2, 3),
+            m(0, 3, 1, 4), // member 3 moved from 🔴 to 🟡
+            m(0, 4, 2, 5),
+            m(1, 1, 1, 6),
+            m(1, 2, 1, 7),
+            m(0, 5, 3, 8), // not an option on this scale: ignored
+        ];
+        let t = tally(&scale, 2, &marks);
+        // A tie: two 🟡 against one 🟢 and one 🔴.
+        assert_eq!(t.statements[0].counts, vec![1, 2, 1]);
+        assert_eq!(t.statements[0].agreement_percent(&scale), Some(50.0));
+        assert_eq!(t.statements[0].share_percent(1), Some(50.0));
+        assert_eq!(t.statements[1].counts, vec![0, 2, 0]);
+        assert_eq!(t.statements[1].agreement_percent(&scale), Some(50.0));
+        assert_eq!(t.voters, 4);
+        let votes = current_votes(&scale, 2, &marks);
+        assert_eq!(votes.len(), 6);
+        assert_eq!(
+            votes[2],
+            Vote {
+                position: 0,
+                voter: 3,
+                option: 1
+            }
+        );
+        assert!(votes.windows(2).all(|w| w[0] < w[1]), "sorted: {votes:?}");
+    }
+
+    #[test]
+    fn an_empty_check_in_has_no_agreement_and_no_votes() {
+        let scale = traffic_light();
+        let t = tally(&scale, 3, &[]);
+        assert_eq!(t.voters, 0);
+        assert!(t.statements.iter().all(|s| s.counts == vec![0, 0, 0]));
+        assert!(t
+            .statements
+            .iter()
+            .all(|s| s.agreement_percent(&scale).is_none()));
+        assert!(current_votes(&scale, 3, &[]).is_empty());
     }
 
     #[test]

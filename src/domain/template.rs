@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The source of the built-in Customer Obsession template, shipped inside the binary.
 const CUSTOMER_OBSESSION_TOML: &str = include_str!("builtin/customer-obsession.toml");
+/// Spotify's Squad Health Check on a 🟢/🟡/🔴 scale, shipped inside the binary.
+const SQUAD_HEALTH_CHECK_TOML: &str = include_str!("builtin/squad-health-check.toml");
 
 /// The key of the template `/retro start` uses when none is given.
 pub const DEFAULT_TEMPLATE_KEY: &str = "customer-obsession";
@@ -172,6 +174,8 @@ impl Template {
         vec![
             Template::from_toml("built-in customer-obsession", CUSTOMER_OBSESSION_TOML)
                 .expect("the built-in template is valid"),
+            Template::from_toml("built-in squad-health-check", SQUAD_HEALTH_CHECK_TOML)
+                .expect("the built-in template is valid"),
         ]
     }
 }
@@ -309,6 +313,25 @@ mod tests {
             "Which decisions should we have discussed or reconsidered with customer satisfaction as our top priority?"
         );
         assert_eq!(t.scale, Scale::thumbs());
+    }
+
+    #[test]
+    fn builtin_squad_health_check_uses_a_traffic_light_scale() {
+        let catalog = TemplateCatalog::builtin();
+        let t = catalog.get("squad-health-check").unwrap();
+        assert_eq!(t.statements.len(), 11);
+        assert!(t.statements[0].starts_with("Delivering value: We deliver great stuff!"));
+        assert!(t.statements[10].starts_with("Teamwork:"));
+        assert!(t.questions.is_empty());
+        let scale: Vec<(&str, f64)> = t
+            .scale
+            .options
+            .iter()
+            .map(|o| (o.emoji.as_str(), o.weight))
+            .collect();
+        assert_eq!(scale, [("🟢", 1.0), ("🟡", 0.5), ("🔴", 0.0)]);
+        // The default template still comes first.
+        assert_eq!(catalog.iter().next().unwrap().key, DEFAULT_TEMPLATE_KEY);
     }
 
     #[test]

@@ -32,6 +32,7 @@ impl Store {
         // removed. Different reactions are independent, so their order does not matter.
         let mut reactions: HashMap<MarkKey, Option<i64>> = HashMap::new();
         let mut replies = Vec::new();
+        let mut names: HashMap<(RetroId, u64), &str> = HashMap::new();
         for SequencedChange { seq, change } in changes {
             match change {
                 Change::MarkAdded {
@@ -66,6 +67,9 @@ impl Store {
                         None,
                     );
                 }
+                Change::VoterNamed { retro, voter, name } => {
+                    names.insert((*retro, *voter), name);
+                }
                 reply => replies.push((*seq, reply)),
             }
         }
@@ -80,6 +84,8 @@ impl Store {
         let mut tx = self.begin_write().await?;
         super::marks::upsert_marks(&mut tx, &upserts).await?;
         super::marks::delete_marks(&mut tx, &deletes).await?;
+        let names: Vec<((RetroId, u64), &str)> = names.into_iter().collect();
+        super::voters::upsert_names(&mut tx, &names, true).await?;
         for (seq, change) in replies {
             super::replies::apply_reply_change(&mut tx, seq, change).await?;
         }

@@ -22,7 +22,7 @@ pub struct MarkKey {
 }
 
 /// `($1, $2, …), ($6, …)` for `rows` rows of `width` parameters.
-fn placeholders(rows: usize, width: usize) -> String {
+pub(super) fn placeholders(rows: usize, width: usize) -> String {
     (0..rows)
         .map(|r| {
             let params: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();

@@ -1,13 +1,16 @@
 //! The only place SQL lives: one `Store` API over embedded SQLite and PostgreSQL (through
 //! `sqlx::any`), with each dialect's migrations applied at connect time.
 
+mod actions;
 mod anonymous;
 mod changes;
+mod history;
 mod leases;
 mod marks;
 mod replies;
 mod retros;
 mod schedules;
+mod voters;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -16,8 +19,10 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+pub use actions::NewAction;
 pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
+pub use history::{ClosedFilter, ClosedRetro};
 pub use retros::{NewRetro, RetroItem};
 pub use schedules::{DueReminder, NewSchedule};
 

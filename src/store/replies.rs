@@ -53,7 +53,7 @@ pub(super) async fn apply_reply_change(
                 .execute(&mut **tx)
                 .await?;
         }
-        Change::MarkAdded { .. } | Change::MarkRemoved { .. } => {}
+        Change::MarkAdded { .. } | Change::MarkRemoved { .. } | Change::VoterNamed { .. } => {}
     }
     Ok(())
 }

@@ -367,6 +367,46 @@ async fn anonymous_votes_answers_and_summary() {
         );
     }
 
+    // Its export, in every format, holds counts and answers but no member id or name, and
+    // not the hidden split.
+    for format in ["json", "csv", "markdown"] {
+        let reply = w
+            .command(fx.alice, "retro export", &[("format", Value::from(format))])
+            .await;
+        let (_, bytes) = reply
+            .messages
+            .first()
+            .and_then(|m| m.attachments.first())
+            .unwrap_or_else(|| panic!("an {format} export: {reply:?}"));
+        let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+        assert!(
+            text.contains("Weekly customer calls with two key accounts"),
+            "{text}"
+        );
+        for member in [fx.bob, fx.carol, fx.dave, fx.alice] {
+            assert!(
+                !text.contains(&member.to_string()),
+                "the {format} export holds member {member}:\n{text}"
+            );
+        }
+        for name in ["Bob", "Carol", "Dave", "Alice"] {
+            assert!(
+                !text.contains(name),
+                "the {format} export names {name}:\n{text}"
+            );
+        }
+    }
+    let json_export = w
+        .command(fx.alice, "retro export", &[("format", Value::from("json"))])
+        .await;
+    let doc: Value = serde_json::from_slice(&json_export.messages[0].attachments[0].1).unwrap();
+    assert_eq!(doc["statements"][1]["split_hidden"], true);
+    assert!(
+        doc["statements"][1]["counts"].is_null(),
+        "the hidden split stays hidden: {doc}"
+    );
+    assert_eq!(doc["statements"][0]["counts"][1]["count"], 2);
+
     // The bot's log never names a voter.
     w.stop_bot().await;
     let log = w.old_logs.join("\n");

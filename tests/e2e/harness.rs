@@ -167,10 +167,40 @@ impl World {
         (reply, posted)
     }
 
+    /// `/retro start` by Alice of a template voted with `scale`; returns the answer and the
+    /// posts once complete.
+    pub async fn start_retro_on(
+        &self,
+        options: &[(&str, Value)],
+        scale: &[&str],
+        statements: usize,
+        questions: usize,
+    ) -> (Reply, PostedRetro) {
+        let reply = self.command(self.fx.alice, "retro start", options).await;
+        assert!(
+            reply.text.starts_with("Started"),
+            "start failed: {}",
+            reply.text
+        );
+        let posted = self.wait_for_posts_on(scale, statements, questions).await;
+        (reply, posted)
+    }
+
     /// Waits until the newest retro in the channel has its header, `statements` statement
-    /// messages with every scale reaction added by the bot, and `questions` joined threads
-    /// with their question inside.
+    /// messages with 👍 and 👎 added by the bot, and `questions` joined threads with their
+    /// question inside.
     pub async fn wait_for_posts(&self, statements: usize, questions: usize) -> PostedRetro {
+        self.wait_for_posts_on(&["👍", "👎"], statements, questions)
+            .await
+    }
+
+    /// Like [`World::wait_for_posts`] for a template voted with the emoji of `scale`.
+    pub async fn wait_for_posts_on(
+        &self,
+        scale: &[&str],
+        statements: usize,
+        questions: usize,
+    ) -> PostedRetro {
         let bot_id = self.discord.bot_user_id();
         let channel = self.fx.channel;
         self.discord
@@ -187,7 +217,7 @@ impl World {
                     .collect();
                 let reacted = stmts
                     .iter()
-                    .all(|m| m.reactors("👍") == [bot_id] && m.reactors("👎") == [bot_id]);
+                    .all(|m| scale.iter().all(|emoji| m.reactors(emoji) == [bot_id]));
                 if stmts.len() != statements || !reacted {
                     return None;
                 }
@@ -211,6 +241,16 @@ impl World {
     /// Waits for a summary message (title containing "Summary") after `after` and returns the
     /// text of all its parts.
     pub async fn wait_for_summary(&self, after: u64) -> String {
+        self.wait_for_summary_parts(after)
+            .await
+            .iter()
+            .map(MessageView::text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Waits for a complete summary after `after` and returns its messages.
+    pub async fn wait_for_summary_parts(&self, after: u64) -> Vec<MessageView> {
         let channel = self.fx.channel;
         self.discord
             .wait_until(WAIT, "the summary", |d| {
@@ -223,13 +263,7 @@ impl World {
                     let footer = last.text();
                     !footer.contains("Part ") || parts.len() == part_count(&footer)
                 });
-                (complete && !parts.is_empty()).then(|| {
-                    parts
-                        .iter()
-                        .map(MessageView::text)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
+                (complete && !parts.is_empty()).then_some(parts)
             })
             .await
     }

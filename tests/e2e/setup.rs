@@ -28,6 +28,8 @@ async fn templates_from_a_folder_are_listed_and_used() {
         "`team-focus`",
         "We finish what we start.",
         "Customer Obsession",
+        "**Spotify Squad Health Check** (`squad-health-check`), voted 🟢 awesome · 🟡 some problems · 🔴 really bad",
+        "• Teamwork: We are a totally gelled super-team with awesome collaboration!",
     ] {
         assert!(
             listed.text.contains(text),
@@ -114,6 +116,7 @@ async fn the_token_can_come_from_a_dotenv_file_and_is_never_logged() {
             | perms::READ_MESSAGE_HISTORY
             | perms::CREATE_PUBLIC_THREADS
             | perms::SEND_MESSAGES_IN_THREADS
+            | perms::ATTACH_FILES
     );
     assert!(
         logs.contains(&invite),

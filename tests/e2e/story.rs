@@ -25,7 +25,19 @@ async fn start_vote_reply_close_summary() {
         .iter()
         .map(|o| o["name"].as_str().unwrap())
         .collect();
-    assert_eq!(subs, ["start", "close", "status", "templates", "schedule"]);
+    assert_eq!(
+        subs,
+        [
+            "start",
+            "close",
+            "status",
+            "templates",
+            "schedule",
+            "history",
+            "export",
+            "action"
+        ]
+    );
 
     let (started, posted) = w
         .start_retro(&[("title", s("Sprint 14")), ("duration", s("2d"))])

@@ -6,6 +6,7 @@
 mod store_support;
 
 mod anonymous;
+mod history;
 mod input;
 mod retros;
 mod schedules;

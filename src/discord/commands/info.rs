@@ -73,32 +73,38 @@ pub async fn status(
         .await
 }
 
+/// Lists every template with its scale, statements and questions, over several messages when
+/// they do not fit in one (never cut).
 pub async fn templates(bot: &Bot, respond: &Responder<'_>) -> Result<(), RestError> {
-    let mut text = String::new();
-    for template in bot.config.templates.iter() {
-        let scale: Vec<&str> = template
-            .scale
-            .options
-            .iter()
-            .map(|o| o.emoji.as_str())
-            .collect();
-        text.push_str(&format!(
-            "**{}** (`{}`), voted {}\n",
-            template.name,
-            template.key,
-            scale.join(" ")
-        ));
-        for statement in &template.statements {
-            text.push_str(&format!("• {statement}\n"));
-        }
-        for question in &template.questions {
-            text.push_str(&format!("💬 {question}\n"));
-        }
-        text.push('\n');
-    }
-    respond
-        .ephemeral(shorten(&text, crate::discord::render::CONTENT_LIMIT))
-        .await
+    let blocks: Vec<String> = bot
+        .config
+        .templates
+        .iter()
+        .map(|template| {
+            let scale: Vec<String> = template
+                .scale
+                .options
+                .iter()
+                .map(|o| format!("{} {}", o.emoji, o.label))
+                .collect();
+            let mut text = format!(
+                "**{}** (`{}`), voted {}",
+                template.name,
+                template.key,
+                scale.join(" · ")
+            );
+            for statement in &template.statements {
+                text.push_str(&format!("\n• {statement}"));
+            }
+            for question in &template.questions {
+                text.push_str(&format!("\n💬 {question}"));
+            }
+            text
+        })
+        .collect();
+    respond.defer_ephemeral().await?;
+    let parts = crate::discord::render_reports::pack_parts("Templates", &blocks, None);
+    respond.edit_parts(&parts, None).await
 }
 
 pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(), RestError> {

@@ -1,7 +1,11 @@
 //! The `/retro` slash command: its definition (option names are a contract), routing to the
 //! subcommand handlers, and the helpers every handler uses to answer.
 
+mod actions;
+mod answer;
 mod close;
+mod export;
+mod history;
 mod info;
 mod rights;
 mod schedule;
@@ -82,7 +86,10 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(close)
         .add_option(status)
         .add_option(templates)
-        .add_option(schedule::definition())]
+        .add_option(schedule::definition())
+        .add_option(history::definition())
+        .add_option(export::definition())
+        .add_option(actions::definition())]
 }
 
 /// An option's value, owned.
@@ -93,6 +100,8 @@ pub enum OptionValue {
     Boolean(bool),
     /// A channel or role option's id.
     Id(u64),
+    /// A member or user, by id.
+    User(u64),
 }
 
 /// The leaf options of an invocation by name, and the subcommand path (`["start"]`).
@@ -134,6 +143,10 @@ impl Options {
                     into.values
                         .insert(option.name.into(), OptionValue::Id(role.id.get()));
                 }
+                ResolvedValue::User(user, _) => {
+                    into.values
+                        .insert(option.name.into(), OptionValue::User(user.id.get()));
+                }
                 _ => {}
             }
         }
@@ -162,6 +175,20 @@ impl Options {
     pub fn text(&self, name: &str) -> Option<&str> {
         match self.values.get(name) {
             Some(OptionValue::Text(text)) => Some(text.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<i64> {
+        match self.values.get(name) {
+            Some(OptionValue::Integer(value)) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn user(&self, name: &str) -> Option<u64> {
+        match self.values.get(name) {
+            Some(OptionValue::User(id)) => Some(*id),
             _ => None,
         }
     }
@@ -236,6 +263,9 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "status") => info::status(&bot, &command, &respond).await,
                 ("retro", "templates") => info::templates(&bot, &respond).await,
                 ("retro", "schedule") => schedule::run(&bot, &command, &options, &respond).await,
+                ("retro", "history") => history::run(&bot, &command, &options, &respond).await,
+                ("retro", "export") => export::run(&bot, &command, &options, &respond).await,
+                ("retro", "action") => actions::run(&bot, &command, &options, &respond).await,
                 _ => {
                     respond
                         .ephemeral("I don't know that command. Try `/retro start`.")
@@ -247,7 +277,11 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             }
         }
         Interaction::Autocomplete(command) => {
-            let outcome = info::autocomplete(&bot, &command).await;
+            let options = Options::of(&command);
+            let outcome = match options.path.first().map(String::as_str) {
+                Some("export") => export::autocomplete(&bot, &command).await,
+                _ => info::autocomplete(&bot, &command).await,
+            };
             if let Err(e) = outcome {
                 tracing::debug!(error = %e, "could not answer an autocomplete request");
             }

@@ -4,6 +4,7 @@
 
 mod endpoints;
 mod error;
+mod files;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use serenity::model::prelude::*;
 
 use error::ErrorBody;
 pub use error::{RestCounters, RestError};
+pub use files::Upload;
 
 /// How often a rate-limited request is retried before giving up.
 const MAX_RATE_LIMIT_RETRIES: u32 = 8;

@@ -1,0 +1,203 @@
+//! `/retro action add|list|done`: action items on the channel's latest check-in. The next
+//! check-in opens with the open ones; the summary lists those recorded during it.
+
+use chrono::Utc;
+use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
+
+use super::{Options, Responder};
+use crate::discord::render_reports::{actions_blocks, pack_parts};
+use crate::discord::rest::RestError;
+use crate::discord::Bot;
+use crate::domain::action::{parse_due, validate_text, MAX_ACTION_CHARS};
+use crate::store::{NewAction, StoreError};
+
+/// Completed actions `/retro action list` shows besides the open ones.
+const RECENTLY_DONE: usize = 5;
+
+pub fn definition() -> CreateCommandOption {
+    let add = CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "add",
+        "Record an action item on this channel's latest check-in",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(CommandOptionType::String, "text", "What should be done")
+            .required(true)
+            .max_length(MAX_ACTION_CHARS as u16),
+    )
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::User,
+        "owner",
+        "Who takes care of it",
+    ))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::String,
+        "due",
+        "Due date as YYYY-MM-DD",
+    ));
+    let list = CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "list",
+        "List this channel's open action items (and the last ones done)",
+    );
+    let done = CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "done",
+        "Mark an action item as done",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(CommandOptionType::Integer, "id", "The action's number")
+            .required(true)
+            .min_int_value(1),
+    );
+    CreateCommandOption::new(
+        CommandOptionType::SubCommandGroup,
+        "action",
+        "Action items agreed in check-ins",
+    )
+    .add_sub_option(add)
+    .add_sub_option(list)
+    .add_sub_option(done)
+}
+
+pub async fn run(
+    bot: &Bot,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    if command.guild_id.is_none() {
+        return respond
+            .ephemeral("Retros run in a server's text channel, not in direct messages.")
+            .await;
+    }
+    let outcome = match options.path.get(1).map(String::as_str) {
+        Some("add") => add(bot, command, options, respond).await,
+        Some("list") => list(bot, command, respond).await,
+        Some("done") => done(bot, command, options, respond).await,
+        _ => {
+            return respond
+                .ephemeral("Use `/retro action add`, `/retro action list` or `/retro action done`.")
+                .await
+        }
+    };
+    match outcome {
+        Ok(answered) => answered,
+        Err(e) => {
+            tracing::error!(error = %e, "action command failed");
+            respond
+                .ephemeral("I couldn't read or save the action items (database problem). Please try again in a moment.")
+                .await
+        }
+    }
+}
+
+async fn add(
+    bot: &Bot,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<Result<(), RestError>, StoreError> {
+    let today = Utc::now().date_naive();
+    let text = match validate_text(options.text("text").unwrap_or_default()) {
+        Ok(text) => text,
+        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+    };
+    let due = match options.text("due").map(|d| parse_due(d, today)).transpose() {
+        Ok(due) => due,
+        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+    };
+    let channel = command.channel_id.get();
+    let Some(retro) = bot.store.latest_retro_in_channel(channel).await? else {
+        return Ok(respond
+            .ephemeral("No check-in has run in this channel yet; action items belong to a check-in. Start one with `/retro start`.")
+            .await);
+    };
+    let action = bot
+        .store
+        .add_action(&NewAction {
+            retro: retro.id,
+            channel_id: channel,
+            text,
+            owner_id: options.user("owner"),
+            due,
+            created_by: command.user.id.get(),
+            created_at: Utc::now(),
+        })
+        .await?;
+    tracing::info!(retro = %retro.id, action = action.id, "action recorded");
+    Ok(respond
+        .ephemeral(format!(
+            "Recorded on {} ({}): {}\nThe next check-in here opens with it until `/retro action done {}`.",
+            retro.display_name(),
+            retro.id,
+            action.describe(today),
+            action.id
+        ))
+        .await)
+}
+
+async fn list(
+    bot: &Bot,
+    command: &CommandInteraction,
+    respond: &Responder<'_>,
+) -> Result<Result<(), RestError>, StoreError> {
+    let channel = command.channel_id.get();
+    let open = bot.store.open_actions_in_channel(channel, None).await?;
+    let done = bot
+        .store
+        .done_actions_in_channel(channel, RECENTLY_DONE)
+        .await?;
+    if open.is_empty() && done.is_empty() {
+        return Ok(respond
+            .ephemeral("No action items in this channel yet. Add one with `/retro action add`.")
+            .await);
+    }
+    let today = Some(Utc::now().date_naive());
+    let mut blocks = actions_blocks(&format!("__Open ({})__", open.len()), &open, today);
+    if open.is_empty() {
+        blocks.push("No open action items. 🎉".into());
+    }
+    blocks.extend(actions_blocks("__Done recently__", &done, today));
+    let parts = pack_parts("Action items", &blocks, None);
+    if let Err(e) = respond.defer_ephemeral().await {
+        return Ok(Err(e));
+    }
+    Ok(respond.edit_parts(&parts, None).await)
+}
+
+async fn done(
+    bot: &Bot,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<Result<(), RestError>, StoreError> {
+    let Some(id) = options.integer("id") else {
+        return Ok(respond
+            .ephemeral("Give the action's number, e.g. `/retro action done id:4`.")
+            .await);
+    };
+    let channel = command.channel_id.get();
+    let action = match bot.store.action(id).await? {
+        Some(action) if action.channel_id == channel => action,
+        _ => {
+            return Ok(respond
+                .ephemeral(format!(
+                    "There is no action #{id} in this channel. `/retro action list` shows them."
+                ))
+                .await)
+        }
+    };
+    if action.is_done() {
+        return Ok(respond
+            .ephemeral(format!("Action #{id} was already done."))
+            .await);
+    }
+    let by = command.user.id.get();
+    let text = if bot.store.complete_action(id, by, Utc::now()).await? {
+        format!("Marked action #{id} as done: {}", action.text)
+    } else {
+        format!("Action #{id} was already done.")
+    };
+    Ok(respond.ephemeral(text).await)
+}

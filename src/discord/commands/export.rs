@@ -1,0 +1,204 @@
+//! `/retro export [retro] [format]`: a closed check-in as a file (CSV, JSON or Markdown) with
+//! every vote and its member, every reply, the summary numbers and the actions.
+
+use serenity::all::{
+    AutocompleteChoice, CommandInteraction, CommandOptionType, CreateAutocompleteResponse,
+    CreateCommandOption, CreateInteractionResponse,
+};
+
+use super::{Options, Responder};
+use crate::discord::closing::summarise;
+use crate::discord::rest::{RestError, Upload};
+use crate::discord::Bot;
+use crate::domain::export::{Export, ExportFormat};
+use crate::domain::retro::{Retro, RetroId, RetroStatus};
+use crate::domain::tally::current_votes;
+use crate::domain::text::shorten;
+use crate::store::{ClosedFilter, StoreError};
+
+/// Largest file Discord lets a bot attach everywhere (servers without boosts).
+const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
+
+pub fn definition() -> CreateCommandOption {
+    let mut format = CreateCommandOption::new(
+        CommandOptionType::String,
+        "format",
+        "File format (default: csv)",
+    );
+    for name in ExportFormat::NAMES {
+        format = format.add_string_choice(name, name);
+    }
+    CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "export",
+        "Download a closed check-in: every vote, reply and number",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "retro",
+            "Which closed check-in (default: latest, this channel's last one)",
+        )
+        .set_autocomplete(true),
+    )
+    .add_sub_option(format)
+}
+
+/// Why there is nothing to export, in words for the member.
+enum Pick {
+    Found(Box<Retro>),
+    Refused(String),
+}
+
+async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pick, StoreError> {
+    let guild = command.guild_id.map_or(0, |g| g.get());
+    if given.is_empty() || given.eq_ignore_ascii_case("latest") {
+        let channel = command.channel_id.get();
+        let latest = bot
+            .store
+            .closed_retros_in_channel(channel, ClosedFilter::default(), 1)
+            .await?;
+        return Ok(match latest.into_iter().next() {
+            Some(closed) => Pick::Found(Box::new(closed.retro)),
+            None => Pick::Refused(
+                "Nothing to export: no check-in has closed in this channel yet.".into(),
+            ),
+        });
+    }
+    let Ok(id) = given.trim_start_matches('#').parse::<i64>() else {
+        return Ok(Pick::Refused(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty for this channel's latest closed check-in.")));
+    };
+    Ok(match bot.store.retro(RetroId(id)).await? {
+        Some(retro) if retro.guild_id == guild && retro.status == RetroStatus::Closed => {
+            Pick::Found(Box::new(retro))
+        }
+        Some(retro) if retro.guild_id == guild && retro.status.is_active() => Pick::Refused(format!(
+            "Retro {} is not closed yet: only closed check-ins can be exported. Close it with `/retro close` first.",
+            retro.id
+        )),
+        _ => Pick::Refused(format!("There is no closed retro #{id} in this server.")),
+    })
+}
+
+pub async fn run(
+    bot: &Bot,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    if command.guild_id.is_none() {
+        return respond
+            .ephemeral("Retros run in a server's text channel, not in direct messages.")
+            .await;
+    }
+    let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
+        Ok(format) => format,
+        Err(e) => return respond.ephemeral(e.to_string()).await,
+    };
+    respond.defer_ephemeral().await?;
+    let given = options.text("retro").map(str::trim).unwrap_or_default();
+    let outcome = match pick(bot, command, given).await {
+        Ok(Pick::Found(retro)) => file_of(bot, &retro, format).await,
+        Ok(Pick::Refused(why)) => return respond.edit(why).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(Ok((text, file))) => respond.edit_with_file(text, file).await,
+        Ok(Err(why)) => respond.edit(why).await,
+        Err(e) => {
+            tracing::error!(error = %e, "could not export a retro");
+            respond
+                .edit("I couldn't read the check-in (database problem). Please try again in a moment.")
+                .await
+        }
+    }
+}
+
+/// The export file of a closed retro with a line describing it, or why there is none.
+async fn file_of(
+    bot: &Bot,
+    retro: &Retro,
+    format: ExportFormat,
+) -> Result<Result<(String, Upload), String>, StoreError> {
+    let summary = summarise(bot, retro).await?;
+    let replies: usize = summary.questions.iter().map(|q| q.replies.len()).sum();
+    if summary.voters == 0 && replies == 0 {
+        return Ok(Err(format!(
+            "Nothing to export: retro {} closed without any votes or replies.",
+            retro.id
+        )));
+    }
+    let marks = bot.store.marks(retro.id).await?;
+    let votes = current_votes(
+        &retro.template.scale,
+        retro.template.statements.len(),
+        &marks,
+    );
+    let names = bot.store.voter_names(retro.id).await?;
+    let actions = bot.store.actions_of_retro(retro.id).await?;
+    let export = Export {
+        retro,
+        closed_at: bot.store.closed_at(retro.id).await?,
+        summary: &summary,
+        votes: Export::name_votes(&votes, |id| names.get(&id).cloned()),
+        actions: &actions,
+    };
+    let (filename, bytes) = export.render(format);
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Ok(Err(format!(
+            "The {} export of retro {} is {:.1} MB, more than the {} MB Discord lets me attach. Try `csv`, the most compact format.",
+            format.extension(),
+            retro.id,
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_UPLOAD_BYTES / 1_048_576
+        )));
+    }
+    let text = format!(
+        "Export of {} ({}): {} votes from {} members, {replies} replies.",
+        retro.display_name(),
+        retro.id,
+        votes.len(),
+        summary.voters
+    );
+    Ok(Ok((shorten(&text, 2_000), Upload { filename, bytes })))
+}
+
+/// Suggests `latest` and the channel's closed check-ins for the `retro` option.
+pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(), RestError> {
+    let query = command
+        .data
+        .autocomplete()
+        .map(|f| f.value.to_lowercase())
+        .unwrap_or_default();
+    let closed = bot
+        .store
+        .closed_retros_in_channel(command.channel_id.get(), ClosedFilter::default(), 24)
+        .await
+        .unwrap_or_default();
+    let mut choices = vec![AutocompleteChoice::new(
+        "latest (this channel's last closed check-in)",
+        "latest",
+    )];
+    choices.extend(
+        closed
+            .iter()
+            .filter(|c| {
+                query.is_empty()
+                    || c.retro.display_name().to_lowercase().contains(&query)
+                    || c.retro.id.0.to_string().contains(&query)
+            })
+            .map(|c| {
+                let name = format!(
+                    "{} {} (closed {})",
+                    c.retro.id,
+                    c.retro.display_name(),
+                    c.closed_at.format("%Y-%m-%d")
+                );
+                AutocompleteChoice::new(shorten(&name, 100), c.retro.id.0.to_string())
+            }),
+    );
+    let body = CreateInteractionResponse::Autocomplete(
+        CreateAutocompleteResponse::new().set_choices(choices),
+    );
+    bot.rest.respond(command.id, &command.token, &body).await
+}

@@ -1,0 +1,119 @@
+//! `/retro history [template] [count]`: the channel's last closed check-ins of a template, as a
+//! sparkline table of agreement per statement with the chart.
+
+use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
+
+use super::{Options, Responder};
+use crate::discord::render_reports::pack_parts;
+use crate::discord::reports::{self, chart_title};
+use crate::discord::rest::RestError;
+use crate::discord::Bot;
+use crate::domain::report::{chart_data, history_blocks, MAX_HISTORY};
+use crate::store::ClosedFilter;
+
+/// Check-ins shown when `count` is not given.
+const DEFAULT_COUNT: i64 = 6;
+
+pub fn definition() -> CreateCommandOption {
+    CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "history",
+        "Show this channel's last check-ins: agreement per statement and a chart",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "template",
+            "Which health check (default: the one that closed last here)",
+        )
+        .set_autocomplete(true),
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::Integer,
+            "count",
+            "How many check-ins to show, 1 to 12 (default 6)",
+        )
+        .min_int_value(1)
+        .max_int_value(MAX_HISTORY as u64),
+    )
+}
+
+pub async fn run(
+    bot: &Bot,
+    command: &CommandInteraction,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    if command.guild_id.is_none() {
+        return respond
+            .ephemeral("Retros run in a server's text channel, not in direct messages.")
+            .await;
+    }
+    let count = options.integer("count").unwrap_or(DEFAULT_COUNT);
+    if !(1..=MAX_HISTORY as i64).contains(&count) {
+        return respond
+            .ephemeral(format!(
+                "`count` must be between 1 and {MAX_HISTORY}; {count} is not."
+            ))
+            .await;
+    }
+    let given = options
+        .text("template")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    respond.defer_ephemeral().await?;
+    let channel = command.channel_id.get();
+    let key = match given {
+        Some(key) => key.to_string(),
+        None => match bot
+            .store
+            .closed_retros_in_channel(channel, ClosedFilter::default(), 1)
+            .await
+        {
+            Ok(latest) => match latest.first() {
+                Some(latest) => latest.retro.template.key.clone(),
+                None => {
+                    return respond
+                        .edit("No check-in has closed in this channel yet, so there is no history. Start one with `/retro start`.")
+                        .await
+                }
+            },
+            Err(e) => return database_problem(respond, e).await,
+        },
+    };
+    let (closed, results) = match reports::history(bot, channel, &key, None, count as usize).await {
+        Ok(found) => found,
+        Err(e) => return database_problem(respond, e).await,
+    };
+    let Some(latest) = closed.first() else {
+        let text = if bot.config.templates.get(&key).is_some() {
+            format!("No check-in of `{key}` has closed in this channel yet.")
+        } else {
+            format!("There is no template called `{key}`, and no check-in of it closed here. `/retro templates` lists the templates.")
+        };
+        return respond.edit(text).await;
+    };
+    let latest = &latest.retro;
+    let blocks = history_blocks(&results);
+    let chart = chart_data(&chart_title(latest), &latest.template.scale, &results);
+    let file = match &chart {
+        Some(chart) => reports::draw_chart(chart.clone()).await,
+        None => None,
+    };
+    let title = format!("History — {}", latest.template.name);
+    let parts = pack_parts(&title, &blocks, chart.filter(|_| file.is_some()));
+    respond.edit_parts(&parts, file).await
+}
+
+async fn database_problem(
+    respond: &Responder<'_>,
+    error: crate::store::StoreError,
+) -> Result<(), RestError> {
+    tracing::error!(%error, "could not read the history");
+    respond
+        .edit(
+            "I couldn't read the past check-ins (database problem). Please try again in a moment.",
+        )
+        .await
+}
