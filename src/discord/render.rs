@@ -71,16 +71,11 @@ pub fn jump_link(guild_id: u64, channel_id: u64, message_id: Option<u64>) -> Str
 /// The first message of a retro: what it is, who runs it, how to take part, when it closes.
 pub fn header(retro: &Retro) -> CreateMessage {
     let template = &retro.template;
-    let scale: Vec<String> = template
-        .scale
-        .options
-        .iter()
-        .map(|o| format!("{} {}", o.emoji, o.label))
-        .collect();
+    let scale = template.scale.describe();
     let mut how = format!(
         "**How to take part**\n• React to each of the {} statements below: {}. Your newest reaction counts; remove it to take your vote back.",
         template.statements.len(),
-        scale.join(" · ")
+        scale
     );
     if retro.anonymous {
         how = super::anonymous::render::how_to_take_part(template);

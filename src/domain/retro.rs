@@ -157,24 +157,36 @@ pub fn validate_title(title: Option<&str>) -> Result<Option<String>, String> {
     Ok(Some(title.to_string()))
 }
 
+/// A retro for unit tests: the built-in template in guild 1, channel 2, facilitator 10, open,
+/// named; tests change the fields they care about with `..sample_retro()`.
+#[cfg(test)]
+pub(crate) fn sample_retro() -> Retro {
+    Retro {
+        id: RetroId(1),
+        guild_id: 1,
+        channel_id: 2,
+        template: crate::domain::template::TemplateCatalog::builtin()
+            .get(crate::domain::template::DEFAULT_TEMPLATE_KEY)
+            .expect("the built-in template")
+            .clone(),
+        title: None,
+        facilitator_id: 10,
+        status: RetroStatus::Open,
+        created_at: Utc::now(),
+        closes_at: None,
+        header_message_id: None,
+        anonymous: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::template::TemplateCatalog;
 
     fn retro() -> Retro {
         Retro {
-            id: RetroId(1),
-            guild_id: 1,
-            channel_id: 2,
-            template: TemplateCatalog::builtin().iter().next().unwrap().clone(),
             title: Some("Sprint 14".into()),
-            facilitator_id: 10,
-            status: RetroStatus::Open,
-            created_at: Utc::now(),
-            closes_at: None,
-            header_message_id: None,
-            anonymous: false,
+            ..sample_retro()
         }
     }
 

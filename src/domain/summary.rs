@@ -110,22 +110,13 @@ pub fn build_summary(
 mod tests {
     use super::*;
     use crate::domain::retro::{RetroId, RetroStatus};
-    use crate::domain::template::TemplateCatalog;
 
     #[test]
     fn summary_groups_replies_by_question_in_order() {
         let retro = Retro {
             id: RetroId(3),
-            guild_id: 1,
-            channel_id: 2,
-            template: TemplateCatalog::builtin().iter().next().unwrap().clone(),
-            title: None,
-            facilitator_id: 5,
             status: RetroStatus::Closing,
-            created_at: chrono::Utc::now(),
-            closes_at: None,
-            header_message_id: None,
-            anonymous: false,
+            ..crate::domain::retro::sample_retro()
         };
         let reply = |id, question, author: u64| Reply {
             message_id: id,

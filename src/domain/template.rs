@@ -66,6 +66,16 @@ impl Scale {
         self.options.len()
     }
 
+    /// The options in words: `👍 agree · 👎 disagree`.
+    pub fn describe(&self) -> String {
+        let options: Vec<String> = self
+            .options
+            .iter()
+            .map(|o| format!("{} {}", o.emoji, o.label))
+            .collect();
+        options.join(" · ")
+    }
+
     pub fn is_empty(&self) -> bool {
         self.options.is_empty()
     }

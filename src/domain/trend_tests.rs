@@ -163,16 +163,9 @@ fn results_come_from_the_newest_marks() {
     retro_template.statements.truncate(2);
     let retro = Retro {
         id: RetroId(7),
-        guild_id: 1,
-        channel_id: 2,
         template: retro_template,
-        title: None,
-        facilitator_id: 3,
         status: crate::domain::retro::RetroStatus::Closed,
-        created_at: Utc::now(),
-        closes_at: None,
-        header_message_id: None,
-        anonymous: false,
+        ..crate::domain::retro::sample_retro()
     };
     let marks = [
         Mark {

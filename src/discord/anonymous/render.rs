@@ -22,16 +22,11 @@ const COLOUR: u32 = 0x5865F2;
 
 /// The "How to take part" part of an anonymous retro's header.
 pub fn how_to_take_part(template: &Template) -> String {
-    let scale: Vec<String> = template
-        .scale
-        .options
-        .iter()
-        .map(|o| format!("{} {}", o.emoji, o.label))
-        .collect();
+    let scale = template.scale.describe();
     let mut how = format!(
         "**How to take part** — 🔒 *anonymous check-in*\n• Click a button under each of the {} statements below: {}. Click another button to switch, the same one again to take your vote back. Only you see your vote; the statements show how many have voted, never who.",
         template.statements.len(),
-        scale.join(" · ")
+        scale
     );
     if !template.questions.is_empty() {
         how.push_str(&format!(

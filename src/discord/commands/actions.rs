@@ -67,9 +67,7 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     if command.guild_id.is_none() {
-        return respond
-            .ephemeral("Retros run in a server's text channel, not in direct messages.")
-            .await;
+        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
     }
     let outcome = match options.path.get(1).map(String::as_str) {
         Some("add") => add(bot, command, options, respond).await,

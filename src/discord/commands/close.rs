@@ -19,9 +19,7 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     let Some(guild_id) = command.guild_id else {
-        return respond
-            .ephemeral("Retros run in a server's text channel, not in direct messages.")
-            .await;
+        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
     };
     respond.defer_ephemeral().await?;
     let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {

@@ -87,9 +87,7 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     if command.guild_id.is_none() {
-        return respond
-            .ephemeral("Retros run in a server's text channel, not in direct messages.")
-            .await;
+        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
     }
     let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
         Ok(format) => format,

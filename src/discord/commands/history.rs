@@ -46,9 +46,7 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     if command.guild_id.is_none() {
-        return respond
-            .ephemeral("Retros run in a server's text channel, not in direct messages.")
-            .await;
+        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
     }
     let count = options.integer("count").unwrap_or(DEFAULT_COUNT);
     if !(1..=MAX_HISTORY as i64).contains(&count) {

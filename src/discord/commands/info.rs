@@ -81,17 +81,10 @@ pub async fn templates(bot: &Bot, respond: &Responder<'_>) -> Result<(), RestErr
         .templates
         .iter()
         .map(|template| {
-            let scale: Vec<String> = template
-                .scale
-                .options
-                .iter()
-                .map(|o| format!("{} {}", o.emoji, o.label))
-                .collect();
+            let scale = template.scale.describe();
             let mut text = format!(
                 "**{}** (`{}`), voted {}",
-                template.name,
-                template.key,
-                scale.join(" · ")
+                template.name, template.key, scale
             );
             for statement in &template.statements {
                 text.push_str(&format!("\n• {statement}"));

@@ -194,6 +194,10 @@ impl Options {
     }
 }
 
+/// The answer to a command that needs a server, run in a direct message.
+pub const NOT_IN_DIRECT_MESSAGES: &str =
+    "Retros run in a server's text channel, not in direct messages.";
+
 /// Answers one interaction: ephemeral replies, deferral, and edits of the deferred answer.
 pub struct Responder<'a> {
     bot: &'a Bot,

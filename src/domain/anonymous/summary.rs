@@ -67,22 +67,14 @@ mod tests {
     use super::*;
     use crate::domain::anonymous::{member_key, RetroSecret};
     use crate::domain::retro::{RetroId, RetroStatus};
-    use crate::domain::template::TemplateCatalog;
 
     #[test]
     fn counts_only_and_small_groups_hidden() {
         let retro = Retro {
             id: RetroId(4),
-            guild_id: 1,
-            channel_id: 2,
-            template: TemplateCatalog::builtin().iter().next().unwrap().clone(),
-            title: None,
-            facilitator_id: 5,
             status: RetroStatus::Closing,
-            created_at: chrono::Utc::now(),
-            closes_at: None,
-            header_message_id: None,
             anonymous: true,
+            ..crate::domain::retro::sample_retro()
         };
         let secret = RetroSecret::from_bytes([3; 32]);
         let key = |member| member_key(&secret, retro.id, member);

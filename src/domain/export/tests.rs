@@ -18,16 +18,11 @@ fn retro() -> Retro {
     template.questions = vec!["What, now?".into()];
     Retro {
         id: RetroId(12),
-        guild_id: 1,
-        channel_id: 2,
         template,
         title: Some("Sprint 3".into()),
         facilitator_id: 9,
         status: RetroStatus::Closed,
-        created_at: Utc::now(),
-        closes_at: None,
-        header_message_id: None,
-        anonymous: false,
+        ..crate::domain::retro::sample_retro()
     }
 }
 
