@@ -21,6 +21,9 @@ pub const MAX_ITEM_CHARS: usize = 1_000;
 pub const MAX_STATEMENTS: usize = 20;
 /// Most open questions a template may have (each becomes a thread).
 pub const MAX_QUESTIONS: usize = 10;
+/// Longest template description (it opens the retro's header, which must stay within
+/// Discord's limits together with the open actions listed under it).
+pub const MAX_DESCRIPTION_CHARS: usize = 1_000;
 /// Longest template name (it appears in embed titles and autocomplete choices).
 pub const MAX_NAME_CHARS: usize = 100;
 
@@ -172,7 +175,17 @@ impl Template {
         Ok(Template {
             key,
             name,
-            description: raw.description.trim().to_string(),
+            description: {
+                let description = raw.description.trim();
+                let chars = description.chars().count();
+                if chars > MAX_DESCRIPTION_CHARS {
+                    return Err(err(
+                        "description",
+                        format!("is {chars} characters long; at most {MAX_DESCRIPTION_CHARS} are allowed"),
+                    ));
+                }
+                description.to_string()
+            },
             statements,
             questions: raw.questions,
             scale,
@@ -374,6 +387,16 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.problem.contains("unknown field"), "{e}");
+    }
+
+    #[test]
+    fn long_descriptions_are_refused() {
+        let text = format!(
+            "key = \"k\"\nname = \"n\"\nstatements = [\"a\"]\ndescription = \"{}\"\n",
+            "x".repeat(MAX_DESCRIPTION_CHARS + 1)
+        );
+        let e = Template::from_toml("t.toml", &text).unwrap_err();
+        assert_eq!(e.field, "description");
     }
 
     #[test]
