@@ -60,6 +60,18 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
     })
 }
 
+/// (guild, time in `column`) of each row.
+fn guild_times(rows: &[AnyRow], column: &str) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+    rows.iter()
+        .map(|r| {
+            Ok((
+                id_from_db(r.try_get("guild_id")?),
+                from_millis(r.try_get(column)?),
+            ))
+        })
+        .collect()
+}
+
 impl Store {
     pub async fn create_schedule(&self, new: &NewSchedule) -> StoreResult<Schedule> {
         let row = sqlx::query(
@@ -159,14 +171,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    id_from_db(r.try_get("guild_id")?),
-                    from_millis(r.try_get("next_at")?),
-                ))
-            })
-            .collect()
+        guild_times(&rows, "next_at")
     }
 
     /// Moves a schedule from occurrence `from` to `to` if nobody did yet. Returns whether this
@@ -272,14 +277,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    id_from_db(r.try_get("guild_id")?),
-                    from_millis(r.try_get("remind_at")?),
-                ))
-            })
-            .collect()
+        guild_times(&rows, "remind_at")
     }
 
     /// Claims a retro's reminder: true for exactly one caller.
