@@ -92,7 +92,7 @@ mod tests {
     use std::sync::Mutex;
 
     struct Recorder {
-        due: Mutex<Vec<DateTime<Utc>>>,
+        due: Arc<Mutex<Vec<DateTime<Utc>>>>,
         ran: Arc<Mutex<Vec<DateTime<Utc>>>>,
     }
 
@@ -115,8 +115,9 @@ mod tests {
         let start = clock.now();
         let ran = Arc::new(Mutex::new(Vec::new()));
         let first = start + chrono::Duration::seconds(60);
+        let due = Arc::new(Mutex::new(vec![first]));
         let jobs = Recorder {
-            due: Mutex::new(vec![first]),
+            due: due.clone(),
             ran: ran.clone(),
         };
         let changed = Arc::new(Notify::new());
@@ -126,6 +127,13 @@ mod tests {
         assert!(ran.lock().unwrap().is_empty(), "nothing is due after 30 s");
         tokio::time::sleep(Duration::from_secs(31)).await;
         assert_eq!(*ran.lock().unwrap(), vec![first], "fired once, at 60 s");
+        // Nothing is due now, so the loop sleeps its longest (300 s); a new job due at 71 s
+        // wakes it through the notification and fires on time.
+        let second = start + chrono::Duration::seconds(71);
+        due.lock().unwrap().push(second);
+        changed.notify_one();
+        tokio::time::sleep(Duration::from_secs(11)).await;
+        assert_eq!(*ran.lock().unwrap(), vec![first, second], "woken by the change");
         stop_tx.send(true).unwrap();
         task.await.unwrap();
     }
