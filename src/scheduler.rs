@@ -133,7 +133,11 @@ mod tests {
         due.lock().unwrap().push(second);
         changed.notify_one();
         tokio::time::sleep(Duration::from_secs(11)).await;
-        assert_eq!(*ran.lock().unwrap(), vec![first, second], "woken by the change");
+        assert_eq!(
+            *ran.lock().unwrap(),
+            vec![first, second],
+            "woken by the change"
+        );
         stop_tx.send(true).unwrap();
         task.await.unwrap();
     }
