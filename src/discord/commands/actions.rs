@@ -82,10 +82,8 @@ pub async fn run(
     match outcome {
         Ok(answered) => answered,
         Err(e) => {
-            tracing::error!(error = %e, "action command failed");
-            respond
-                .ephemeral("I couldn't read or save the action items (database problem). Please try again in a moment.")
-                .await
+            let text = super::database_problem(bot, "read or save the action items", &e);
+            respond.ephemeral(text).await
         }
     }
 }

@@ -29,23 +29,23 @@ pub async fn run(
         },
         None => bot.store.active_retro_in_channel(command.channel_id.get()).await,
     };
-    let retro = match found {
-        Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
-        Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
-            return respond
-                .edit("That retro is already being closed; its summary will appear shortly.")
-                .await;
-        }
-        Ok(_) => {
-            return respond
+    let retro =
+        match found {
+            Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
+            Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
+                return respond
+                    .edit("That retro is already being closed; its summary will appear shortly.")
+                    .await;
+            }
+            Ok(_) => return respond
                 .edit("There is no open retro here to close. `/retro status` lists the open ones.")
-                .await
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "could not look up the retro to close");
-            return respond.edit("I couldn't look up the retro (database problem). Please try again in a moment.").await;
-        }
-    };
+                .await,
+            Err(e) => {
+                return respond
+                    .edit(super::database_problem(bot, "look up the retro", &e))
+                    .await
+            }
+        };
 
     let member_permissions = command
         .member

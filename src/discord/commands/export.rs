@@ -104,9 +104,8 @@ pub async fn run(
         Ok(Ok((text, file))) => respond.edit_with_file(text, file).await,
         Ok(Err(why)) => respond.edit(why).await,
         Err(e) => {
-            tracing::error!(error = %e, "could not export a retro");
             respond
-                .edit("I couldn't read the check-in (database problem). Please try again in a moment.")
+                .edit(super::database_problem(bot, "read the check-in", &e))
                 .await
         }
     }

@@ -77,12 +77,12 @@ pub async fn run(
                         .await
                 }
             },
-            Err(e) => return database_problem(respond, e).await,
+            Err(e) => return database_problem(bot, respond, e).await,
         },
     };
     let (closed, results) = match reports::history(bot, channel, &key, None, count as usize).await {
         Ok(found) => found,
-        Err(e) => return database_problem(respond, e).await,
+        Err(e) => return database_problem(bot, respond, e).await,
     };
     let Some(latest) = closed.first() else {
         let text = if bot.config.templates.get(&key).is_some() {
@@ -105,13 +105,10 @@ pub async fn run(
 }
 
 async fn database_problem(
+    bot: &Bot,
     respond: &Responder<'_>,
     error: crate::store::StoreError,
 ) -> Result<(), RestError> {
-    tracing::error!(%error, "could not read the history");
-    respond
-        .edit(
-            "I couldn't read the past check-ins (database problem). Please try again in a moment.",
-        )
-        .await
+    let text = super::database_problem(bot, "read the past check-ins", &error);
+    respond.edit(text).await
 }

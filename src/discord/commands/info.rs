@@ -28,13 +28,9 @@ pub async fn status(
                 .await
         }
         Err(e) => {
-            bot.stats.database_error();
-            tracing::error!(error = %e, "status lookup failed");
             return respond
-                .edit(
-                    "I couldn't read the retros (database problem). Please try again in a moment.",
-                )
-                .await;
+                .edit(super::database_problem(bot, "read the retros", &e))
+                .await
         }
     };
     let participation = bot.store.participation(retro.id).await.unwrap_or_default();

@@ -194,6 +194,14 @@ impl Options {
     }
 }
 
+/// Logs a database failure met while trying to `what`, counts it for `/metrics`, and words it
+/// for the member: "I couldn't {what} (database problem). Please try again in a moment."
+pub fn database_problem(bot: &Bot, what: &str, error: &impl std::fmt::Display) -> String {
+    bot.stats.database_error();
+    tracing::error!(%error, "could not {what}");
+    format!("I couldn't {what} (database problem). Please try again in a moment.")
+}
+
 /// The answer to a command that needs a server, run in a direct message.
 pub const NOT_IN_DIRECT_MESSAGES: &str =
     "Retros run in a server's text channel, not in direct messages.";

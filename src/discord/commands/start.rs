@@ -112,8 +112,8 @@ pub async fn run(
         }
         Err(StartError::OccurrenceTaken) => "That check-in was already started.".to_string(),
         Err(StartError::Store(e)) => {
-            tracing::error!(error = %e, "could not create a retro");
-            "I couldn't save the retro (database problem). Nothing was posted; please try again in a moment.".to_string()
+            let problem = super::database_problem(bot, "save the retro", &e);
+            format!("{problem} Nothing was posted.")
         }
         Err(StartError::Post { error, leftovers }) => {
             let cleanup = if leftovers == 0 {

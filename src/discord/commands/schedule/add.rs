@@ -103,10 +103,11 @@ async fn build(
         next_at: next.first().copied(),
         created_at: now,
     };
-    let schedule = bot.store.create_schedule(&new).await.map_err(|e| {
-        tracing::error!(error = %e, "could not save a schedule");
-        "I couldn't save the schedule (database problem). Please try again in a moment.".to_string()
-    })?;
+    let schedule = bot
+        .store
+        .create_schedule(&new)
+        .await
+        .map_err(|e| super::super::database_problem(bot, "save the schedule", &e))?;
     bot.schedule_changed.notify_one();
     tracing::info!(schedule = %schedule.id, rule = %schedule.recurrence.describe(), "schedule created");
     let upcoming: Vec<String> = next

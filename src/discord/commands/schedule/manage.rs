@@ -5,7 +5,7 @@ use chrono::Utc;
 use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
 
 use super::super::rights::{may_manage_schedules, who_may_manage_schedules};
-use super::super::{Options, Responder};
+use super::super::{database_problem, Options, Responder};
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
 use crate::discord::Bot;
@@ -24,10 +24,9 @@ pub async fn list(
     let schedules = match bot.store.schedules_in(guild.get(), channel).await {
         Ok(schedules) => schedules,
         Err(e) => {
-            tracing::error!(error = %e, "could not list schedules");
             return respond
-                .ephemeral("I couldn't read the schedules (database problem). Please try again.")
-                .await;
+                .ephemeral(database_problem(bot, "read the schedules", &e))
+                .await
         }
     };
     if schedules.is_empty() {
@@ -127,9 +126,8 @@ pub async fn change(
                 .await
         }
         Err(e) => {
-            tracing::error!(error = %e, "could not change a schedule");
             respond
-                .ephemeral("I couldn't change the schedule (database problem). Please try again.")
+                .ephemeral(database_problem(bot, "change the schedule", &e))
                 .await
         }
     }
