@@ -37,6 +37,29 @@ fn spawn_bare_bot(discord: &StandIn) -> (Child, Duration) {
     (child, started.elapsed())
 }
 
+/// Starts retrobot logging only warnings (and its ready line), and waits until it is ready.
+async fn quiet_bot(discord: &StandIn, dir: &tempfile::TempDir) -> BotProcess {
+    let bot = BotProcess::spawn(
+        discord,
+        &database(dir),
+        &[("RUST_LOG", "warn,retrobot=info")],
+    );
+    bot.wait_ready(WAIT).await;
+    bot
+}
+
+/// Waits until the connected gateway session (the newest bot's) got every guild.
+async fn wait_guilds_delivered(discord: &StandIn, guilds: u64) {
+    discord
+        .wait_until(WAIT, "every guild delivered", |d| {
+            d.sessions()
+                .iter()
+                .any(|s| s.connected && s.seq > guilds)
+                .then_some(())
+        })
+        .await;
+}
+
 async fn open_retros(discord: &StandIn, guild: u64, user: u64, count: usize) {
     for i in 0..count {
         let channel = discord.add_text_channel(guild, &format!("team-{i}"));
@@ -50,12 +73,7 @@ async fn open_retros(discord: &StandIn, guild: u64, user: u64, count: usize) {
 pub async fn memory() {
     let (discord, fx) = StandIn::start_default().await;
     let dir = tempfile::tempdir().expect("temp dir");
-    let bot = BotProcess::spawn(
-        &discord,
-        &database(&dir),
-        &[("RUST_LOG", "warn,retrobot=info")],
-    );
-    bot.wait_ready(WAIT).await;
+    let bot = quiet_bot(&discord, &dir).await;
     tokio::time::sleep(SETTLE).await;
     let idle = rss_mib(bot.pid());
     open_retros(&discord, fx.guild, fx.alice, 20).await;
@@ -76,24 +94,14 @@ pub async fn memory() {
         }
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let bot = BotProcess::spawn(
-        &many,
-        &database(&dir),
-        &[("RUST_LOG", "warn,retrobot=info")],
-    );
-    bot.wait_ready(WAIT).await;
-    many.wait_until(WAIT, "1,000 guilds delivered", |d| {
-        d.sessions().first().filter(|s| s.seq >= 1_001).map(|_| ())
-    })
-    .await;
+    let bot = quiet_bot(&many, &dir).await;
+    wait_guilds_delivered(&many, 1_000).await;
     tokio::time::sleep(SETTLE).await;
     let guilds = rss_mib(bot.pid());
     bot.stop().await;
+    // retrobot has stopped, so the connected session is the bare bot's.
     let (mut bare, _) = spawn_bare_bot(&many);
-    many.wait_until(WAIT, "1,000 guilds delivered", |d| {
-        d.sessions().iter().any(|s| s.seq >= 1_001).then_some(())
-    })
-    .await;
+    wait_guilds_delivered(&many, 1_000).await;
     tokio::time::sleep(SETTLE).await;
     let bare_guilds = rss_mib(bare.id());
     let _ = bare.kill();
@@ -109,12 +117,7 @@ pub async fn memory() {
 pub async fn startup() {
     let (discord, fx) = StandIn::start_default().await;
     let dir = tempfile::tempdir().expect("temp dir");
-    let bot = BotProcess::spawn(
-        &discord,
-        &database(&dir),
-        &[("RUST_LOG", "warn,retrobot=info")],
-    );
-    bot.wait_ready(WAIT).await;
+    let bot = quiet_bot(&discord, &dir).await;
     open_retros(&discord, fx.guild, fx.alice, 20).await;
     bot.stop().await;
 

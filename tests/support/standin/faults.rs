@@ -36,6 +36,17 @@ pub struct Fault {
 }
 
 impl Fault {
+    /// `kind` for the next `times` requests matching `method` and `path_contains`.
+    pub fn new(method: &str, path_contains: &str, times: usize, kind: FaultKind) -> Fault {
+        Fault {
+            method: method.into(),
+            path_contains: path_contains.into(),
+            times,
+            kind,
+            skip: 0,
+        }
+    }
+
     pub fn status(
         method: &str,
         path_contains: &str,
@@ -44,13 +55,7 @@ impl Fault {
         json: Value,
     ) -> Fault {
         let kind = FaultKind::Status { status, json };
-        Fault {
-            method: method.into(),
-            path_contains: path_contains.into(),
-            times,
-            kind,
-            skip: 0,
-        }
+        Fault::new(method, path_contains, times, kind)
     }
 
     /// 500 Internal Server Error.
@@ -75,36 +80,18 @@ impl Fault {
             retry_after_secs,
             global: false,
         };
-        Fault {
-            method: method.into(),
-            path_contains: path_contains.into(),
-            times,
-            kind,
-            skip: 0,
-        }
+        Fault::new(method, path_contains, times, kind)
     }
 
     /// The request takes effect, but the bot hears a 500 (a lost response).
     pub fn lose_response(method: &str, path_contains: &str, times: usize) -> Fault {
-        Fault {
-            method: method.into(),
-            path_contains: path_contains.into(),
-            times,
-            kind: FaultKind::LoseResponse,
-            skip: 0,
-        }
+        Fault::new(method, path_contains, times, FaultKind::LoseResponse)
     }
 
     /// The request takes effect, but its answer is held for `ms` (a crash can happen meanwhile).
     pub fn delay_answer(method: &str, path_contains: &str, times: usize, ms: u64) -> Fault {
         let kind = FaultKind::DelayAnswer { ms };
-        Fault {
-            method: method.into(),
-            path_contains: path_contains.into(),
-            times,
-            kind,
-            skip: 0,
-        }
+        Fault::new(method, path_contains, times, kind)
     }
 
     /// The same fault, applied only after `skip` matching requests went through untouched.
@@ -115,13 +102,7 @@ impl Fault {
 
     pub fn delay(method: &str, path_contains: &str, times: usize, ms: u64) -> Fault {
         let kind = FaultKind::Delay { ms };
-        Fault {
-            method: method.into(),
-            path_contains: path_contains.into(),
-            times,
-            kind,
-            skip: 0,
-        }
+        Fault::new(method, path_contains, times, kind)
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
