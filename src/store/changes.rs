@@ -40,32 +40,21 @@ impl Store {
                     position,
                     voter,
                     option,
-                } => {
-                    reactions.insert(
-                        MarkKey {
-                            retro: *retro,
-                            position: *position,
-                            voter: *voter,
-                            option: *option,
-                        },
-                        Some(*seq),
-                    );
                 }
-                Change::MarkRemoved {
+                | Change::MarkRemoved {
                     retro,
                     position,
                     voter,
                     option,
                 } => {
-                    reactions.insert(
-                        MarkKey {
-                            retro: *retro,
-                            position: *position,
-                            voter: *voter,
-                            option: *option,
-                        },
-                        None,
-                    );
+                    let key = MarkKey {
+                        retro: *retro,
+                        position: *position,
+                        voter: *voter,
+                        option: *option,
+                    };
+                    let present = matches!(change, Change::MarkAdded { .. });
+                    reactions.insert(key, present.then_some(*seq));
                 }
                 Change::VoterNamed { retro, voter, name } => {
                     names.insert((*retro, *voter), name);

@@ -66,9 +66,6 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    if command.guild_id.is_none() {
-        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
-    }
     let outcome = match options.path.get(1).map(String::as_str) {
         Some("add") => add(bot, command, options, respond).await,
         Some("list") => list(bot, command, respond).await,

@@ -86,9 +86,6 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    if command.guild_id.is_none() {
-        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
-    }
     let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
         Ok(format) => format,
         Err(e) => return respond.ephemeral(e.to_string()).await,

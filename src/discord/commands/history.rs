@@ -45,9 +45,6 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    if command.guild_id.is_none() {
-        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
-    }
     let count = options.integer("count").unwrap_or(DEFAULT_COUNT);
     if !(1..=MAX_HISTORY as i64).contains(&count) {
         return respond

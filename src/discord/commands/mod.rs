@@ -270,6 +270,10 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             );
             let respond = Responder::new(&bot, &command);
             let outcome = match (command.data.name.as_str(), sub) {
+                // Everything but the template list belongs to a server's channel.
+                (_, sub) if command.guild_id.is_none() && sub != "templates" => {
+                    respond.ephemeral(NOT_IN_DIRECT_MESSAGES).await
+                }
                 ("retro", "start") => start::run(&bot, &command, &options, &respond).await,
                 ("retro", "close") => close::run(&bot, &command, &options, &respond).await,
                 ("retro", "status") => info::status(&bot, &command, &respond).await,
