@@ -6,6 +6,7 @@ pub mod action;
 pub mod anonymous;
 pub mod duration;
 pub mod export;
+pub mod ids;
 pub mod live;
 pub mod recurrence;
 pub mod report;
