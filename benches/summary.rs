@@ -30,7 +30,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
         created_at: Utc::now(),
         closes_at: None,
         header_message_id: None,
-        anonymous: false,
+        participation: retrobot::domain::retro::Participation::Named,
     };
     let mut marks = Vec::new();
     let mut seq = 0;
@@ -85,13 +85,13 @@ fn bench(c: &mut Criterion) {
                 replies.clone(),
                 &threads,
             );
-            render::summary(&summary)
+            render::summary::summary(&summary)
         })
     });
-    let parts = render::summary(&build_summary(&retro, &marks, replies.clone(), &threads));
+    let parts = render::summary::summary(&build_summary(&retro, &marks, replies.clone(), &threads));
     assert!(parts
         .iter()
-        .all(|p| p.description.chars().count() <= render::EMBED_DESCRIPTION_LIMIT));
+        .all(|p| p.description.chars().count() <= render::message::EMBED_DESCRIPTION_LIMIT));
 }
 
 criterion_group!(benches, bench);

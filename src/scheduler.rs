@@ -183,7 +183,7 @@ mod tests {
             title: None,
             duration: chrono::Duration::hours(2),
             team_role_id: None,
-            anonymous: false,
+            participation: crate::domain::retro::Participation::Named,
             paused: false,
         };
         let fired = Arc::new(Mutex::new(Vec::new()));

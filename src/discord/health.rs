@@ -1,29 +1,14 @@
 //! What the operators' endpoint reports about this bot: gateway shards connected, database
 //! reachable, and the counters behind `/metrics`.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use serenity::all::ConnectionStage;
 
-use super::Bot;
+use super::bot::Bot;
 use crate::domain::retro::RetroStatus;
 use crate::ops::{Probe, Snapshot};
-
-/// Counters kept by the adapter.
-#[derive(Debug, Default)]
-pub struct Stats {
-    pub events: AtomicU64,
-    pub database_errors: AtomicU64,
-    /// How late the scheduler ran its last job, in milliseconds.
-    pub scheduler_lag_ms: AtomicU64,
-}
-
-impl Stats {
-    pub fn database_error(&self) {
-        self.database_errors.fetch_add(1, Ordering::Relaxed);
-    }
-}
 
 impl Bot {
     /// Whether every gateway shard of this process is connected.

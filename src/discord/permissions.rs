@@ -7,8 +7,8 @@ use serenity::all::{
     UserId,
 };
 
+use super::bot::Bot;
 use super::rest::RestError;
-use super::Bot;
 
 /// What posting and reading a retro needs in its channel.
 pub fn required_in_channel() -> Permissions {

@@ -99,9 +99,35 @@ pub struct Retro {
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
     pub header_message_id: Option<u64>,
-    /// Votes by buttons and answers by modal, keyed by a hash instead of the member (chosen at
-    /// start; never switched on a running retro).
-    pub anonymous: bool,
+    /// How members take part (chosen at start; never switched on a running retro).
+    pub participation: Participation,
+}
+
+/// How members take part in a retro. Each way has its own folder in the Discord adapter, and
+/// `discord::participation` is the one place that chooses between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Participation {
+    /// Votes are reactions, answers are replies in the question threads; both carry names.
+    #[default]
+    Named,
+    /// Votes by buttons and answers by a form, keyed by a hash instead of the member.
+    Anonymous,
+}
+
+impl Participation {
+    /// Named, or anonymous when `anonymous` is set (as commands and the store say it).
+    pub fn from_anonymous(anonymous: bool) -> Participation {
+        if anonymous {
+            Participation::Anonymous
+        } else {
+            Participation::Named
+        }
+    }
+
+    /// Whether nothing may link a vote or an answer to a member.
+    pub fn is_anonymous(self) -> bool {
+        self == Participation::Anonymous
+    }
 }
 
 impl Retro {
@@ -175,7 +201,7 @@ pub(crate) fn sample_retro() -> Retro {
         created_at: Utc::now(),
         closes_at: None,
         header_message_id: None,
-        anonymous: false,
+        participation: Participation::Named,
     }
 }
 

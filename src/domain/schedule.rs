@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::recurrence::Recurrence;
+use super::retro::Participation;
 
 /// Database id of a schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,8 +32,8 @@ pub struct Schedule {
     pub duration: Duration,
     /// The role whose members are expected to take part.
     pub team_role_id: Option<u64>,
-    /// Its check-ins are anonymous.
-    pub anonymous: bool,
+    /// How members take part in its check-ins.
+    pub participation: Participation,
     pub paused: bool,
     /// The next occurrence not yet handled, as a UTC instant (None: never fires again).
     pub next_at: Option<DateTime<Utc>>,
@@ -137,7 +138,7 @@ mod tests {
             title: None,
             duration: Duration::hours(1),
             team_role_id: None,
-            anonymous: false,
+            participation: Participation::Named,
             paused: false,
             next_at: Some(next_at),
         }

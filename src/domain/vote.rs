@@ -25,6 +25,17 @@ pub struct Reactor {
     pub is_bot: bool,
 }
 
+impl Reactor {
+    /// User `user_id` (a bot when `flagged_bot`) as seen by retrobot, whose own id is `our_id`:
+    /// retrobot counts as a bot too.
+    pub fn new(user_id: u64, flagged_bot: bool, our_id: u64) -> Reactor {
+        Reactor {
+            user_id,
+            is_bot: !super::member::is_member_input(user_id, flagged_bot, our_id),
+        }
+    }
+}
+
 /// The scale option a reaction stands for, or `None` when it must not count: a bot (including
 /// retrobot itself) reacted, or the emoji is not on the scale.
 pub fn counted_option(scale: &Scale, reactor: Reactor, emoji: &str) -> Option<usize> {

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
-use crate::domain::retro::{ItemKind, Retro, RetroId, RetroStatus};
+use crate::domain::retro::{ItemKind, Participation, Retro, RetroId, RetroStatus};
 use crate::domain::schedule::ScheduleId;
 use crate::domain::template::Template;
 
@@ -28,8 +28,8 @@ pub struct NewRetro {
     pub team_role_id: Option<u64>,
     /// The creator's lease on posting it: (owner, until).
     pub lease: Option<(String, DateTime<Utc>)>,
-    /// Button votes and modal answers keyed by member keys; the store makes its secret.
-    pub anonymous: bool,
+    /// How members take part; for anonymous retros the store makes the secret of their keys.
+    pub participation: Participation,
 }
 
 /// A statement message or question thread posted for a retro.
@@ -81,7 +81,7 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
         header_message_id: row
             .try_get::<Option<i64>, _>("header_message_id")?
             .map(id_from_db),
-        anonymous: row.try_get::<i64, _>("anonymous")? == 1,
+        participation: Participation::from_anonymous(row.try_get::<i64, _>("anonymous")? == 1),
     })
 }
 
@@ -96,7 +96,8 @@ impl Store {
         let template_json = serde_json::to_string(&new.template)
             .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
         let secret = new
-            .anonymous
+            .participation
+            .is_anonymous()
             .then(super::anonymous::random_hex)
             .transpose()?;
         let inserted = sqlx::query(
@@ -121,7 +122,7 @@ impl Store {
         .bind(new.team_role_id.map(id_to_db))
         .bind(new.lease.as_ref().map(|(owner, _)| owner.clone()))
         .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
-        .bind(i64::from(new.anonymous))
+        .bind(i64::from(new.participation.is_anonymous()))
         .bind(secret)
         .fetch_one(&self.pool)
         .await;

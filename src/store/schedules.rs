@@ -9,7 +9,7 @@ use sqlx::Row;
 use super::retros::{from_millis, millis, retro_from_row, RETRO_COLUMNS};
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::recurrence::Recurrence;
-use crate::domain::retro::{Retro, RetroId};
+use crate::domain::retro::{Participation, Retro, RetroId};
 use crate::domain::schedule::{Schedule, ScheduleId};
 
 /// What `/retro schedule add` asks the store to create.
@@ -23,7 +23,7 @@ pub struct NewSchedule {
     pub title: Option<String>,
     pub duration: Duration,
     pub team_role_id: Option<u64>,
-    pub anonymous: bool,
+    pub participation: Participation,
     pub next_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
@@ -54,7 +54,7 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
         team_role_id: row
             .try_get::<Option<i64>, _>("team_role_id")?
             .map(id_from_db),
-        anonymous: row.try_get::<i64, _>("anonymous")? != 0,
+        participation: Participation::from_anonymous(row.try_get::<i64, _>("anonymous")? != 0),
         paused: row.try_get::<i64, _>("paused")? != 0,
         next_at: row.try_get::<Option<i64>, _>("next_at")?.map(from_millis),
     })
@@ -89,7 +89,7 @@ impl Store {
         .bind(new.team_role_id.map(id_to_db))
         .bind(new.next_at.map(millis))
         .bind(millis(new.created_at))
-        .bind(i64::from(new.anonymous))
+        .bind(i64::from(new.participation.is_anonymous()))
         .fetch_one(&self.pool)
         .await?;
         let id = ScheduleId(row.try_get("id")?);

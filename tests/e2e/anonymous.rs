@@ -155,7 +155,7 @@ async fn anonymous_votes_answers_and_summary() {
         .await
         .unwrap()
         .unwrap();
-    assert!(retro.anonymous);
+    assert!(retro.participation.is_anonymous());
     let secret = store.retro_secret(retro.id).await.unwrap().unwrap();
 
     // Votes: vote, switch, retract; each member once.

@@ -91,6 +91,6 @@ async fn fast_clicks_keep_their_order_and_edits_are_paced() {
         again.text
     );
     let still = store.active_retro_in_channel(ch).await.unwrap().unwrap();
-    assert_eq!((still.id, still.anonymous), (retro.id, true));
+    assert_eq!((still.id, still.participation.is_anonymous()), (retro.id, true));
     w.finish().await;
 }

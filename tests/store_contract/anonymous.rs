@@ -17,7 +17,7 @@ const VOTERS: [u64; 3] = [
 
 fn anonymous_retro(channel: u64) -> NewRetro {
     NewRetro {
-        anonymous: true,
+        participation: retrobot::domain::retro::Participation::Anonymous,
         ..crate::new_retro(channel)
     }
 }
@@ -50,10 +50,16 @@ async fn close(store: &Store, retro: &Retro) {
 
 contract!(anonymous_retros_get_a_secret, |store: Store| async move {
     let named = store.create_retro(&crate::new_retro(30)).await.unwrap();
-    assert!(!named.anonymous);
+    assert!(!named.participation.is_anonymous());
     assert!(store.retro_secret(named.id).await.unwrap().is_none());
     let retro = open(&store, 31).await;
-    assert!(store.retro(retro.id).await.unwrap().unwrap().anonymous);
+    assert!(store
+        .retro(retro.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .participation
+        .is_anonymous());
     let secret = store.retro_secret(retro.id).await.unwrap().unwrap();
     let other = open(&store, 32).await;
     assert_ne!(

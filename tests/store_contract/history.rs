@@ -21,7 +21,7 @@ fn retro_of(channel: u64, template: &str) -> NewRetro {
         occurrence: None,
         team_role_id: None,
         lease: None,
-        anonymous: false,
+        participation: retrobot::domain::retro::Participation::Named,
     }
 }
 

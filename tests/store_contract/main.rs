@@ -36,7 +36,7 @@ fn new_retro(channel: u64) -> NewRetro {
         occurrence: None,
         team_role_id: None,
         lease: None,
-        anonymous: false,
+        participation: retrobot::domain::retro::Participation::Named,
     }
 }
 

@@ -20,7 +20,7 @@ fn new_schedule(channel: u64, next: chrono::DateTime<Utc>) -> NewSchedule {
         title: Some("Daily".into()),
         duration: Duration::hours(2),
         team_role_id: Some(77),
-        anonymous: false,
+        participation: retrobot::domain::retro::Participation::Named,
         next_at: Some(next),
         created_at: at(0),
     }

@@ -4,10 +4,11 @@
 use chrono::Utc;
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
-use super::{Options, Responder};
-use crate::discord::render_reports::{actions_blocks, pack_parts};
+use super::options::Options;
+use super::respond::{database_problem, Responder};
+use crate::discord::bot::Bot;
+use crate::discord::render::reports::{actions_blocks, pack_parts};
 use crate::discord::rest::RestError;
-use crate::discord::Bot;
 use crate::domain::action::{parse_due, validate_text, MAX_ACTION_CHARS};
 use crate::store::{NewAction, StoreError};
 
@@ -79,7 +80,7 @@ pub async fn run(
     match outcome {
         Ok(answered) => answered,
         Err(e) => {
-            let text = super::database_problem(bot, "read or save the action items", &e);
+            let text = database_problem(bot, "read or save the action items", &e);
             respond.ephemeral(text).await
         }
     }

@@ -5,7 +5,7 @@ use serenity::all::{
     CreateAllowedMentions, CreateInteractionResponseFollowup, EditInteractionResponse,
 };
 
-use super::Responder;
+use super::respond::Responder;
 use crate::discord::render::RenderedMessage;
 use crate::discord::rest::{RestError, Upload};
 

@@ -3,24 +3,41 @@
 
 use std::sync::Arc;
 
-use serenity::all::CommandInteraction;
+use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
-use super::{Options, Responder};
-use crate::discord::closing::{close_retro, CloseError};
+use super::options::Options;
+use super::respond::{database_problem, Responder};
+use crate::discord::bot::Bot;
+use crate::discord::flows::close::{close_retro, CloseError};
+use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
-use crate::discord::{permissions, Bot};
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
+
+/// `/retro close [retro]`.
+pub fn definition() -> CreateCommandOption {
+    CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "close",
+        "Close a retro and post its summary",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "retro",
+            "Which retro (default: the one in this channel)",
+        )
+        .set_autocomplete(true),
+    )
+}
 
 pub async fn run(
     bot: &Arc<Bot>,
     command: &CommandInteraction,
+    guild_id: GuildId,
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    let Some(guild_id) = command.guild_id else {
-        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
-    };
     respond.defer_ephemeral().await?;
     let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {
         Some(given) => match given.trim_start_matches('#').parse::<i64>() {
@@ -42,7 +59,7 @@ pub async fn run(
                 .await,
             Err(e) => {
                 return respond
-                    .edit(super::database_problem(bot, "look up the retro", &e))
+                    .edit(database_problem(bot, "look up the retro", &e))
                     .await
             }
         };

@@ -6,10 +6,11 @@ use serenity::all::{
     CreateCommandOption, CreateInteractionResponse,
 };
 
-use super::{Options, Responder};
-use crate::discord::closing::summarise;
+use super::options::Options;
+use super::respond::{database_problem, Responder};
+use crate::discord::bot::Bot;
+use crate::discord::participation::summarise;
 use crate::discord::rest::{RestError, Upload};
-use crate::discord::Bot;
 use crate::domain::export::{Export, ExportFormat};
 use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::domain::tally::current_votes;
@@ -102,7 +103,7 @@ pub async fn run(
         Ok(Err(why)) => respond.edit(why).await,
         Err(e) => {
             respond
-                .edit(super::database_problem(bot, "read the check-in", &e))
+                .edit(database_problem(bot, "read the check-in", &e))
                 .await
         }
     }

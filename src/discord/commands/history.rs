@@ -3,11 +3,13 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
-use super::{Options, Responder};
-use crate::discord::render_reports::pack_parts;
-use crate::discord::reports::{self, chart_title};
+use super::options::Options;
+use super::respond::Responder;
+use crate::discord::bot::Bot;
+use crate::discord::flows::looking_back::{self, chart_title};
+use crate::discord::flows::post_chart;
+use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
-use crate::discord::Bot;
 use crate::domain::report::{chart_data, history_blocks, MAX_HISTORY};
 use crate::store::ClosedFilter;
 
@@ -77,10 +79,11 @@ pub async fn run(
             Err(e) => return database_problem(bot, respond, e).await,
         },
     };
-    let (closed, results) = match reports::history(bot, channel, &key, None, count as usize).await {
-        Ok(found) => found,
-        Err(e) => return database_problem(bot, respond, e).await,
-    };
+    let (closed, results) =
+        match looking_back::history(bot, channel, &key, None, count as usize).await {
+            Ok(found) => found,
+            Err(e) => return database_problem(bot, respond, e).await,
+        };
     let Some(latest) = closed.first() else {
         let text = if bot.config.templates.get(&key).is_some() {
             format!("No check-in of `{key}` has closed in this channel yet.")
@@ -93,7 +96,7 @@ pub async fn run(
     let blocks = history_blocks(&results);
     let chart = chart_data(&chart_title(latest), &latest.template.scale, &results);
     let file = match &chart {
-        Some(chart) => reports::draw_chart(chart.clone()).await,
+        Some(chart) => post_chart::draw_chart(chart.clone()).await,
         None => None,
     };
     let title = format!("History — {}", latest.template.name);
@@ -106,6 +109,6 @@ async fn database_problem(
     respond: &Responder<'_>,
     error: crate::store::StoreError,
 ) -> Result<(), RestError> {
-    let text = super::database_problem(bot, "read the past check-ins", &error);
+    let text = super::respond::database_problem(bot, "read the past check-ins", &error);
     respond.edit(text).await
 }

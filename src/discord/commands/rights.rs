@@ -3,7 +3,8 @@
 
 use serenity::all::{CommandInteraction, GuildId};
 
-use crate::discord::{permissions, Bot};
+use crate::discord::bot::Bot;
+use crate::discord::permissions;
 
 /// Whether the caller has the configured facilitator role (given by id or by name).
 pub async fn has_facilitator_role(bot: &Bot, guild: GuildId, command: &CommandInteraction) -> bool {

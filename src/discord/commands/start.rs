@@ -4,26 +4,63 @@
 
 use std::sync::Arc;
 
-use serenity::all::{ChannelType, CommandInteraction};
+use serenity::all::{
+    ChannelType, CommandInteraction, CommandOptionType, CreateCommandOption, GuildId,
+};
 
-use super::{Options, Responder};
-use crate::discord::posting::created_at;
+use super::options::Options;
+use super::respond::{database_problem, Responder};
+use crate::discord::bot::Bot;
+use crate::discord::flows::start::{start_retro, StartError, StartRequest};
+use crate::discord::permissions;
 use crate::discord::render::jump_link;
+use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
-use crate::discord::starting::{start_retro, StartError, StartRequest};
-use crate::discord::{permissions, Bot};
 use crate::domain::duration::parse_duration;
-use crate::domain::retro::validate_title;
+use crate::domain::retro::{validate_title, Participation};
+
+/// `/retro start [template] [title] [duration] [anonymous]` (option names are a contract).
+pub fn definition() -> CreateCommandOption {
+    CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "start",
+        "Start a health-check retro in this channel",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "template",
+            "Which health check (default: customer-obsession)",
+        )
+        .set_autocomplete(true),
+    )
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "title",
+            "A title, e.g. the sprint name",
+        )
+        .max_length(crate::domain::retro::MAX_TITLE_CHARS as u16),
+    )
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::String,
+        "duration",
+        "Close automatically after e.g. 45s, 90m, 48h, 2d or 1w",
+    ))
+    .add_sub_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "anonymous",
+        "Vote with buttons and answer via a form; nobody can see who said what",
+    ))
+}
 
 pub async fn run(
     bot: &Arc<Bot>,
     command: &CommandInteraction,
+    guild_id: GuildId,
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    let Some(guild_id) = command.guild_id else {
-        return respond.ephemeral(super::NOT_IN_DIRECT_MESSAGES).await;
-    };
     if let Some(channel) = &command.channel {
         if !matches!(channel.kind, ChannelType::Text | ChannelType::News) {
             return respond.ephemeral("Run `/retro start` in a text channel (not in a thread, forum or voice channel).").await;
@@ -81,7 +118,7 @@ pub async fn run(
         duration,
         occurrence: None,
         team_role_id: None,
-        anonymous: options.flag("anonymous").unwrap_or(false),
+        participation: Participation::from_anonymous(options.flag("anonymous").unwrap_or(false)),
     };
     let text = match start_retro(bot, request).await {
         Ok(retro) => {
@@ -89,7 +126,7 @@ pub async fn run(
                 .closes_at
                 .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
                 .unwrap_or_default();
-            let how = if retro.anonymous {
+            let how = if retro.participation.is_anonymous() {
                 " anonymously (votes by buttons, answers by form; nobody can see who said what)"
             } else {
                 ""
@@ -112,7 +149,7 @@ pub async fn run(
         }
         Err(StartError::OccurrenceTaken) => "That check-in was already started.".to_string(),
         Err(StartError::Store(e)) => {
-            let problem = super::database_problem(bot, "save the retro", &e);
+            let problem = database_problem(bot, "save the retro", &e);
             format!("{problem} Nothing was posted.")
         }
         Err(StartError::Post { error, leftovers }) => {

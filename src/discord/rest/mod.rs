@@ -5,6 +5,7 @@
 mod endpoints;
 mod error;
 mod files;
+pub mod snowflake;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;

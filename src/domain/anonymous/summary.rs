@@ -73,7 +73,7 @@ mod tests {
         let retro = Retro {
             id: RetroId(4),
             status: RetroStatus::Closing,
-            anonymous: true,
+            participation: crate::domain::retro::Participation::Anonymous,
             ..crate::domain::retro::sample_retro()
         };
         let secret = RetroSecret::from_bytes([3; 32]);

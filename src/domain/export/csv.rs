@@ -2,7 +2,7 @@
 //! agreement, replies and actions apart. Cells that a spreadsheet would run as a formula get a
 //! leading `'`.
 
-use super::Export;
+use super::model::Export;
 
 const HEADER: &str = "section,number,item,member_id,member_name,choice,label,value";
 

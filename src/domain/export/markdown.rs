@@ -1,7 +1,7 @@
 //! The Markdown export: the summary numbers, a table of votes per statement, the replies as
 //! quotes and the actions, readable as it is and in any Markdown viewer.
 
-use super::Export;
+use super::model::Export;
 
 /// Makes text safe inside a table cell (no line breaks, no column separators).
 fn table_cell(text: &str) -> String {

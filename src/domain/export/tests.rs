@@ -3,7 +3,7 @@
 use chrono::Utc;
 
 use super::*;
-use crate::domain::retro::{RetroId, RetroStatus};
+use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::domain::summary::{build_summary, Reply};
 use crate::domain::tally::current_votes;
 use crate::domain::template::TemplateCatalog;

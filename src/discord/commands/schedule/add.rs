@@ -4,14 +4,16 @@
 
 use serenity::all::{ChannelId, CommandInteraction, GuildId};
 
-use super::super::rights::{may_manage_schedules, who_may_manage_schedules};
-use super::super::{Options, Responder};
-use crate::discord::posting::created_at;
+use crate::discord::bot::Bot;
+use crate::discord::commands::options::Options;
+use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
+use crate::discord::permissions;
+use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
-use crate::discord::{permissions, Bot};
 use crate::domain::duration::{describe, parse_duration};
 use crate::domain::recurrence::Recurrence;
-use crate::domain::retro::validate_title;
+use crate::domain::retro::{validate_title, Participation};
 use crate::domain::schedule::check_duration_fits;
 use crate::store::NewSchedule;
 
@@ -99,7 +101,7 @@ async fn build(
         title,
         duration: length,
         team_role_id,
-        anonymous: options.flag("anonymous").unwrap_or(false),
+        participation: Participation::from_anonymous(options.flag("anonymous").unwrap_or(false)),
         next_at: next.first().copied(),
         created_at: now,
     };
@@ -107,7 +109,7 @@ async fn build(
         .store
         .create_schedule(&new)
         .await
-        .map_err(|e| super::super::database_problem(bot, "save the schedule", &e))?;
+        .map_err(|e| database_problem(bot, "save the schedule", &e))?;
     bot.schedule_changed.notify_one();
     tracing::info!(schedule = %schedule.id, rule = %schedule.recurrence.describe(), "schedule created");
     let upcoming: Vec<String> = next
@@ -117,7 +119,7 @@ async fn build(
     let team = team_role_id
         .map(|r| format!(", expecting <@&{r}>"))
         .unwrap_or_default();
-    let mode = if schedule.anonymous {
+    let mode = if schedule.participation.is_anonymous() {
         " Check-ins are anonymous."
     } else {
         ""

@@ -4,11 +4,12 @@
 use chrono::Utc;
 use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
 
-use super::super::rights::{may_manage_schedules, who_may_manage_schedules};
-use super::super::{database_problem, Options, Responder};
+use crate::discord::bot::Bot;
+use crate::discord::commands::options::Options;
+use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
-use crate::discord::Bot;
 use crate::domain::schedule::{Schedule, ScheduleId};
 use crate::domain::text::shorten;
 

@@ -4,11 +4,14 @@
 mod add;
 mod manage;
 
-use serenity::all::{ChannelType, CommandInteraction, CommandOptionType, CreateCommandOption};
+use serenity::all::{
+    ChannelType, CommandInteraction, CommandOptionType, CreateCommandOption, GuildId,
+};
 
-use super::{Options, Responder};
+use super::options::Options;
+use super::respond::Responder;
+use crate::discord::bot::Bot;
 use crate::discord::rest::RestError;
-use crate::discord::Bot;
 
 pub use manage::{schedule_choices, timezone_choices};
 
@@ -88,14 +91,10 @@ pub fn definition() -> CreateCommandOption {
 pub async fn run(
     bot: &Bot,
     command: &CommandInteraction,
+    guild: GuildId,
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    let Some(guild) = command.guild_id else {
-        return respond
-            .ephemeral("Schedules belong to a server; run this in a server's channel.")
-            .await;
-    };
     match options.path.get(1).map(String::as_str) {
         Some("add") => add::run(bot, command, guild, options, respond).await,
         Some("list") => manage::list(bot, command, guild, options, respond).await,

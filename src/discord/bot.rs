@@ -1,0 +1,66 @@
+//! The running bot's shared state: who it is, its configuration, Discord's REST API, the
+//! store, the writer, the live index of posted retros, and what this process is working on.
+//! Command handlers, event routing and background work all receive an `Arc<Bot>`.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+
+use tokio::sync::{watch, Notify};
+
+use super::participation::buttons::state::ButtonsState;
+use super::rest::DiscordRest;
+use super::stats::Stats;
+use crate::config::Config;
+use crate::domain::live::LiveRetros;
+use crate::domain::retro::{Retro, RetroId, RetroStatus};
+use crate::ingest::Ingest;
+use crate::store::Store;
+
+/// Who the bot is, learned from READY.
+#[derive(Clone, Copy, Debug)]
+pub struct Identity {
+    pub user_id: u64,
+    pub application_id: u64,
+}
+
+/// Everything command handlers, event routing and background jobs share.
+pub struct Bot {
+    pub config: Config,
+    pub rest: DiscordRest,
+    pub store: Store,
+    pub ingest: Ingest,
+    pub live: RwLock<LiveRetros>,
+    /// Retros this process is posting or closing right now.
+    pub working: Mutex<HashSet<RetroId>>,
+    pub identity: OnceLock<Identity>,
+    /// Wakes the scheduler when a retro with a closing time appears.
+    pub schedule_changed: Arc<Notify>,
+    /// Set once start-up reconciliation is done.
+    pub ready: watch::Sender<bool>,
+    /// The gateway's shard manager, once the gateway started.
+    pub shard_manager: OnceLock<Arc<serenity::all::ShardManager>>,
+    pub stats: Stats,
+    /// Anonymous retros' lanes, count edits and notices.
+    pub anonymous: ButtonsState,
+}
+
+impl Bot {
+    /// Whether this process serves `guild_id` (holds its shard).
+    pub fn owns(&self, guild_id: u64) -> bool {
+        self.config.shards.owns(guild_id)
+    }
+
+    /// This process's retros in `status` (those of the guilds it serves).
+    pub async fn my_retros(
+        &self,
+        status: RetroStatus,
+    ) -> Result<Vec<Retro>, crate::store::StoreError> {
+        let all = self.store.retros_with_status(status).await?;
+        Ok(all.into_iter().filter(|r| self.owns(r.guild_id)).collect())
+    }
+
+    /// The bot's own user id (0 before READY, when no event can arrive anyway).
+    pub fn user_id(&self) -> u64 {
+        self.identity.get().map_or(0, |i| i.user_id)
+    }
+}

@@ -1,0 +1,70 @@
+//! How every command answers: ephemeral replies, deferral and edits of the deferred answer, and
+//! the one wording (and count) of a database failure.
+
+use serenity::all::{
+    CommandInteraction, CreateAllowedMentions, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EditInteractionResponse,
+};
+
+use crate::discord::bot::Bot;
+use crate::discord::rest::RestError;
+
+/// Logs a database failure met while trying to `what`, counts it for `/metrics`, and words it
+/// for the member: "I couldn't {what} (database problem). Please try again in a moment."
+pub fn database_problem(bot: &Bot, what: &str, error: &impl std::fmt::Display) -> String {
+    bot.stats.database_error();
+    tracing::error!(%error, "could not {what}");
+    format!("I couldn't {what} (database problem). Please try again in a moment.")
+}
+
+/// The answer to a command that needs a server, run in a direct message.
+pub const NOT_IN_DIRECT_MESSAGES: &str =
+    "Retros run in a server's text channel, not in direct messages.";
+
+/// Answers one interaction: ephemeral replies, deferral, and edits of the deferred answer.
+pub struct Responder<'a> {
+    pub(super) bot: &'a Bot,
+    pub(super) command: &'a CommandInteraction,
+}
+
+impl<'a> Responder<'a> {
+    pub fn new(bot: &'a Bot, command: &'a CommandInteraction) -> Self {
+        Responder { bot, command }
+    }
+
+    /// Answers at once with a message only the caller sees.
+    pub async fn ephemeral(&self, text: impl Into<String>) -> Result<(), RestError> {
+        let message = CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new());
+        let body = CreateInteractionResponse::Message(message);
+        self.bot
+            .rest
+            .respond(self.command.id, &self.command.token, &body)
+            .await
+    }
+
+    /// Acknowledges now ("thinking…", visible only to the caller); the answer follows by edit.
+    pub async fn defer_ephemeral(&self) -> Result<(), RestError> {
+        let body = CreateInteractionResponse::Defer(
+            CreateInteractionResponseMessage::new().ephemeral(true),
+        );
+        self.bot
+            .rest
+            .respond(self.command.id, &self.command.token, &body)
+            .await
+    }
+
+    /// Replaces the deferred answer with `text`.
+    pub async fn edit(&self, text: impl Into<String>) -> Result<(), RestError> {
+        let body = EditInteractionResponse::new()
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new());
+        self.bot
+            .rest
+            .edit_original(&self.command.token, &body)
+            .await
+            .map(drop)
+    }
+}

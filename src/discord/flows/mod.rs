@@ -1,0 +1,16 @@
+//! The life cycle of a retro, whoever triggers it (a command, the scheduler, a restart):
+//! `start` creates it and `post` posts it (`cleanup` removes a failed start's posts), `reconcile`
+//! re-reads Discord after READY, `remind` nudges before the end, `close` reconciles, tallies and
+//! posts the summary with what `looking_back` adds (and `post_chart` draws), `jobs` is what the
+//! scheduler drives, and `work` keeps each piece of work single across processes.
+
+pub mod cleanup;
+pub mod close;
+pub mod jobs;
+pub mod looking_back;
+pub mod post;
+pub mod post_chart;
+pub mod reconcile;
+pub mod remind;
+pub mod start;
+pub mod work;

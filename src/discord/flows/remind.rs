@@ -1,0 +1,151 @@
+//! The one reminder a retro gets before it closes: participation so far and, with a team role,
+//! "6 of 9 have voted" and a mention of the team members who have not voted yet.
+
+use std::collections::HashSet;
+
+use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId, RoleId, UserId};
+
+use crate::discord::bot::Bot;
+use crate::discord::render::{jump_link, CONTENT_LIMIT};
+use crate::discord::rest::RestError;
+use crate::domain::schedule::participation_line;
+use crate::store::DueReminder;
+
+/// Most users one message may ping (Discord's limit for `allowed_mentions.users`).
+const MENTIONS_PER_MESSAGE: usize = 100;
+
+/// Posts the reminder of `due` in its channel.
+pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError> {
+    let retro = &due.retro;
+    let voters: HashSet<u64> = bot
+        .store
+        .voters(retro.id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let replies = bot
+        .store
+        .participation(retro.id)
+        .await
+        .map(|p| p.replies)
+        .unwrap_or(0);
+    let team = match due.team_role_id {
+        Some(role) => match team_members(bot, retro.guild_id, role).await {
+            Ok(members) => Some(members),
+            Err(e) => {
+                tracing::warn!(retro = %retro.id, error = %e, "cannot list the team role's members (is the Server Members intent enabled?)");
+                None
+            }
+        },
+        None => None,
+    };
+    // An anonymous retro knows how many voted, never who: counts only, nobody is named.
+    let participants = bot
+        .store
+        .participation(retro.id)
+        .await
+        .map(|p| p.voters)
+        .unwrap_or(0) as usize;
+    let voted = match &team {
+        _ if retro.participation.is_anonymous() => team
+            .as_ref()
+            .map_or(participants, |t| participants.min(t.len())),
+        Some(members) => members.iter().filter(|m| voters.contains(m)).count(),
+        None => voters.len(),
+    };
+    let closes = retro
+        .closes_at
+        .map(|at| format!(" closes <t:{}:R>", at.timestamp()))
+        .unwrap_or_default();
+    let replies_word = if replies == 1 { "reply" } else { "replies" };
+    let head = format!(
+        "⏰ **[{}]({})**{closes}: {}, {replies} {replies_word} in the threads so far.",
+        retro.display_name(),
+        jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+        participation_line(voted, team.as_ref().map(Vec::len)),
+    );
+    let waiting: Vec<u64> = team
+        .filter(|_| !retro.participation.is_anonymous())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|m| !voters.contains(m))
+        .collect();
+    let channel = ChannelId::new(retro.channel_id);
+    let mut parts = vec![(head, Vec::new())];
+    if !waiting.is_empty() {
+        parts.extend(mention_messages("Still to vote:", &waiting));
+    }
+    for (text, users) in parts {
+        let mentions = CreateAllowedMentions::new().users(users.iter().map(|u| UserId::new(*u)));
+        bot.rest
+            .create_message(
+                channel,
+                &CreateMessage::new()
+                    .content(text)
+                    .allowed_mentions(mentions),
+            )
+            .await?;
+    }
+    tracing::info!(retro = %retro.id, voted, waiting = waiting.len(), "reminder posted");
+    Ok(())
+}
+
+/// The members of `role` in `guild` (humans only), by paging through the member list.
+async fn team_members(bot: &Bot, guild: u64, role: u64) -> Result<Vec<u64>, RestError> {
+    let mut members = Vec::new();
+    let mut after = None;
+    loop {
+        let page = bot.rest.guild_members(GuildId::new(guild), after).await?;
+        let full = page.len() >= 1000;
+        after = page.last().map(|m| m.user.id);
+        members.extend(
+            page.iter()
+                .filter(|m| !m.user.bot && m.roles.contains(&RoleId::new(role)))
+                .map(|m| m.user.id.get()),
+        );
+        if !full {
+            return Ok(members);
+        }
+    }
+}
+
+/// Mentions of `users` after `lead`, split so no message exceeds the content limit or pings
+/// more than Discord allows.
+fn mention_messages(lead: &str, users: &[u64]) -> Vec<(String, Vec<u64>)> {
+    let mut messages = Vec::new();
+    let mut text = lead.to_string();
+    let mut batch = Vec::new();
+    for user in users {
+        let mention = format!(" <@{user}>");
+        if batch.len() == MENTIONS_PER_MESSAGE || text.len() + mention.len() > CONTENT_LIMIT {
+            messages.push((
+                std::mem::replace(&mut text, lead.to_string()),
+                std::mem::take(&mut batch),
+            ));
+        }
+        text.push_str(&mention);
+        batch.push(*user);
+    }
+    messages.push((text, batch));
+    messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_split_by_count_and_length() {
+        let users: Vec<u64> = (0..250).map(|i| 1_000_000_000_000_000_000 + i).collect();
+        let messages = mention_messages("Still to vote:", &users);
+        assert!(messages.iter().all(
+            |(text, batch)| text.len() <= CONTENT_LIMIT && batch.len() <= MENTIONS_PER_MESSAGE
+        ));
+        let all: Vec<u64> = messages.iter().flat_map(|(_, b)| b.clone()).collect();
+        assert_eq!(all, users);
+        assert!(messages
+            .iter()
+            .all(|(text, batch)| batch.iter().all(|u| text.contains(&u.to_string()))));
+    }
+}

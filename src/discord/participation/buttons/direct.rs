@@ -1,0 +1,72 @@
+//! Messages typed straight into an anonymous retro's question thread carry the author's name,
+//! so they are never counted. The member is told why, once per thread: a plain message cannot
+//! be answered ephemerally, so the bot replies to it in the thread, mentioning only its
+//! author. That reply adds nothing others could not already see (the message it answers shows
+//! who wrote it, and the reply quotes nothing), and the bot needs no permission to delete
+//! members' messages. The author may delete their message themselves.
+
+use std::sync::Arc;
+
+use serenity::all::{
+    ChannelId, CreateAllowedMentions, CreateMessage, Message, MessageReference, MessageType,
+};
+use tracing::Instrument;
+
+use crate::discord::bot::Bot;
+use crate::discord::people;
+
+/// If `message` was typed into an anonymous retro's thread by a member, makes sure they are
+/// told it does not count and returns true (it must not become a reply).
+pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
+    let thread = message.channel_id.get();
+    let Some((retro, _)) = bot
+        .live
+        .read()
+        .expect("live index lock")
+        .anonymous
+        .thread(thread)
+    else {
+        return false;
+    };
+    if !people::is_member(bot, &message.author) {
+        return true;
+    }
+    if !matches!(
+        message.kind,
+        MessageType::Regular | MessageType::InlineReply
+    ) {
+        return true;
+    }
+    let author = message.author.id;
+    let first_time = bot
+        .anonymous
+        .told
+        .lock()
+        .expect("told lock")
+        .insert((thread, author.get()));
+    if !first_time {
+        return true;
+    }
+    // The member may delete their message at once: then the notice stands on its own.
+    let reference =
+        MessageReference::from((message.channel_id, message.id)).fail_if_not_exists(false);
+    let body = CreateMessage::new()
+        .content(format!(
+            "<@{}> messages typed here are not counted: this check-in is anonymous, and a message shows your name. To answer anonymously, use the **Answer** button on the question at the top of this thread. You may want to delete your message.",
+            author.get()
+        ))
+        .reference_message(reference)
+        .allowed_mentions(CreateAllowedMentions::new().users([author]).replied_user(true));
+    let bot = bot.clone();
+    let span = tracing::info_span!("direct message in anonymous thread", %retro);
+    tokio::spawn(
+        async move {
+            let posted = bot.rest.create_message(ChannelId::new(thread), &body).await;
+            if let Err(e) = posted {
+                tracing::warn!(error = %e, "could not tell a member that typed messages do not count");
+            }
+        }
+        .instrument(span),
+    );
+    true
+}

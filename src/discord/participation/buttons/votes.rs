@@ -1,0 +1,142 @@
+//! Vote buttons: a click is acknowledged privately first, then applied in the member's lane
+//! (vote, switch or retract, keyed by their member key), then the member is told their vote and
+//! the statement's "N have voted" line is queued for an edit. A click Discord no longer lets us
+//! answer (the bot was restarting, the gateway replayed it late) is not counted: the member
+//! was shown that it failed.
+
+use std::sync::Arc;
+
+use serenity::all::ComponentInteraction;
+use tracing::Instrument;
+
+use super::counts::Target;
+use super::reply::{log_failure, Ack};
+use crate::discord::bot::Bot;
+use crate::domain::anonymous::ClickOutcome;
+use crate::domain::retro::RetroId;
+use crate::domain::template::Scale;
+
+/// Handles a click on vote button `option` of statement `position`.
+pub fn on_click(
+    bot: &Arc<Bot>,
+    click: ComponentInteraction,
+    retro: RetroId,
+    position: usize,
+    option: usize,
+) {
+    let route = bot
+        .live
+        .read()
+        .expect("live index lock")
+        .anonymous
+        .get(retro)
+        .cloned();
+    let member = click.user.id.get();
+    let keyed = route.as_ref().and_then(|r| {
+        r.vote_key(retro, member, position, option)
+            .map(|key| (key, r.scale.clone()))
+    });
+    // Taken now, in gateway order: this member's earlier clicks are applied first.
+    let ticket = keyed
+        .as_ref()
+        .map(|(key, _)| bot.anonymous.lanes.ticket(retro, *key));
+    let ack = Ack {
+        id: click.id,
+        token: click.token.clone(),
+    };
+    let target = Target::Statement {
+        retro,
+        position,
+        channel: click.channel_id.get(),
+        message: click.message.id.get(),
+    };
+    let bot = bot.clone();
+    let span = tracing::info_span!("anonymous vote", %retro, interaction = %click.id);
+    tokio::spawn(
+        async move {
+            let (Some(mut ticket), Some((key, scale))) = (ticket, keyed) else {
+                let text = "This check-in is not open any more, so votes can't change.";
+                return log_failure("a vote click", ack.say(&bot, text).await);
+            };
+            if let Err(e) = ack.defer(&bot).await {
+                tracing::info!(error = %e, "a vote click could not be acknowledged; not counted");
+                return;
+            }
+            ticket.turn().await;
+            let outcome = bot
+                .store
+                .anonymous_click(retro, position, key, option)
+                .await;
+            drop(ticket);
+            let text = match outcome {
+                Ok(Some(outcome)) => {
+                    bot.anonymous.counts.touch(target);
+                    vote_text(&scale, outcome)
+                }
+                Ok(None) => "This check-in has closed, so votes can't change any more.".into(),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not record an anonymous vote");
+                    "I couldn't record your vote (database problem). Please click again in a moment."
+                        .into()
+                }
+            };
+            log_failure("a vote click", ack.edit(&bot, text).await);
+        }
+        .instrument(span),
+    );
+}
+
+/// What the member is told after a click (only they see it).
+pub fn vote_text(scale: &Scale, outcome: ClickOutcome) -> String {
+    let emoji = |option: usize| scale.options[option].emoji.as_str();
+    let others = |chosen: Option<usize>| -> String {
+        (0..scale.len())
+            .filter(|o| Some(*o) != chosen)
+            .map(emoji)
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    let privacy = "Nobody can see who voted what.";
+    match outcome {
+        ClickOutcome::Voted(option) => format!(
+            "Your vote: {} — click again to change ({} again takes it back; {} switches). {privacy}",
+            emoji(option),
+            emoji(option),
+            others(Some(option))
+        ),
+        ClickOutcome::Switched { from, to } => format!(
+            "Your vote: {} (was {}) — click again to change ({} again takes it back). {privacy}",
+            emoji(to),
+            emoji(from),
+            emoji(to)
+        ),
+        ClickOutcome::Retracted(option) => format!(
+            "Your {} vote is taken back — click {} to vote again.",
+            emoji(option),
+            others(None)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_name_the_vote_and_how_to_change_it() {
+        let scale = Scale::thumbs();
+        let voted = vote_text(&scale, ClickOutcome::Voted(1));
+        assert!(
+            voted.starts_with("Your vote: 👎 — click again to change"),
+            "{voted}"
+        );
+        assert!(voted.contains("👍 switches"), "{voted}");
+        let switched = vote_text(&scale, ClickOutcome::Switched { from: 1, to: 0 });
+        assert!(switched.starts_with("Your vote: 👍 (was 👎)"), "{switched}");
+        let back = vote_text(&scale, ClickOutcome::Retracted(0));
+        assert_eq!(
+            back,
+            "Your 👍 vote is taken back — click 👍 or 👎 to vote again."
+        );
+    }
+}

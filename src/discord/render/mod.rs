@@ -1,0 +1,10 @@
+//! Rendering domain values into Discord messages, each within Discord's limits: the shape and
+//! packing of a message, the retro's header, the summary, and what looks back (actions,
+//! history). Pure functions from domain values to serenity builders; nothing here calls Discord.
+
+pub mod message;
+pub mod reports;
+pub mod retro;
+pub mod summary;
+
+pub use message::{jump_link, RenderedMessage, CHART_FILE, CONTENT_LIMIT};

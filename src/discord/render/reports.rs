@@ -1,0 +1,160 @@
+//! Rendering what looks back: action items (in the summary, the next check-in's header and
+//! `/retro action list`), `/retro history` answers, all packed within Discord's limits.
+
+use chrono::NaiveDate;
+use serenity::all::CreateEmbed;
+
+use super::message::{pack, RenderedMessage, EMBED_TITLE_LIMIT};
+use crate::domain::action::Action;
+use crate::domain::report::ChartData;
+use crate::domain::text::shorten;
+
+/// Budget of the "open actions" embed under a retro's header (the message's embeds share
+/// 6,000 characters with the header).
+const OPEN_ACTIONS_BUDGET: usize = 2_400;
+/// Description budget of a packed answer (headroom under 4,096 and 6,000 with title/footer).
+const PART_BUDGET: usize = 3_900;
+/// Accent colour of the "open actions" embed.
+const ACTIONS_COLOUR: u32 = 0xE0A526;
+
+/// A heading block, then one block per action (nothing without actions).
+pub fn actions_blocks(title: &str, actions: &[Action], today: Option<NaiveDate>) -> Vec<String> {
+    if actions.is_empty() {
+        return Vec::new();
+    }
+    let today = today.unwrap_or(NaiveDate::MIN);
+    let mut blocks = vec![title.to_string()];
+    blocks.extend(actions.iter().map(|a| a.describe(today)));
+    blocks
+}
+
+/// The embed a new check-in opens with: the channel's open actions from earlier check-ins,
+/// overdue ones marked. Actions that do not fit are counted and pointed to, never dropped
+/// silently.
+pub fn open_actions_embed(actions: &[Action], today: NaiveDate) -> Option<CreateEmbed> {
+    if actions.is_empty() {
+        return None;
+    }
+    let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
+    let mut description = String::new();
+    let mut shown = 0;
+    for action in actions {
+        let line = format!("• {}\n", action.describe(today));
+        let rest = actions.len() - shown - 1;
+        let reserve = if rest > 0 { 80 } else { 0 };
+        if description.chars().count() + line.chars().count() + reserve > OPEN_ACTIONS_BUDGET {
+            break;
+        }
+        description.push_str(&line);
+        shown += 1;
+    }
+    if shown < actions.len() {
+        description.push_str(&format!(
+            "…and {} more: `/retro action list` shows them all.",
+            actions.len() - shown
+        ));
+    }
+    let overdue = if overdue > 0 {
+        format!(" ({overdue} overdue)")
+    } else {
+        String::new()
+    };
+    Some(
+        CreateEmbed::new()
+            .title(format!(
+                "Open actions from last time: {}{overdue}",
+                actions.len()
+            ))
+            .description(description.trim_end().to_string())
+            .colour(ACTIONS_COLOUR),
+    )
+}
+
+/// Blocks packed into answer messages titled `title` (`(continued)` after the first, with
+/// part numbers when there are several). The chart goes with the first.
+pub fn pack_parts(
+    title: &str,
+    blocks: &[String],
+    chart: Option<ChartData>,
+) -> Vec<RenderedMessage> {
+    let chunks = pack(blocks, PART_BUDGET);
+    let count = chunks.len();
+    let title = shorten(title, EMBED_TITLE_LIMIT - 20);
+    let mut chart = chart;
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, description)| RenderedMessage {
+            title: if i == 0 {
+                title.clone()
+            } else {
+                format!("{title} (continued)")
+            },
+            description,
+            footer: (count > 1).then(|| format!("Part {} of {count}", i + 1)),
+            chart: chart.take(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::retro::RetroId;
+    use chrono::Utc;
+
+    fn action(id: i64, due: Option<NaiveDate>) -> Action {
+        Action {
+            id,
+            retro: RetroId(1),
+            channel_id: 2,
+            text: "x".repeat(250),
+            owner_id: Some(5),
+            due,
+            created_by: 5,
+            created_at: Utc::now(),
+            done_at: None,
+        }
+    }
+
+    #[test]
+    fn open_actions_fit_and_say_how_many_more() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let yesterday = today.pred_opt();
+        let many: Vec<Action> = (1..=30).map(|i| action(i, yesterday)).collect();
+        let embed = serde_json::to_value(open_actions_embed(&many, today).unwrap()).unwrap();
+        let description = embed["description"].as_str().unwrap();
+        assert!(description.chars().count() <= OPEN_ACTIONS_BUDGET);
+        assert!(
+            description.contains("more: `/retro action list`"),
+            "{description}"
+        );
+        assert!(description.contains("**(overdue)**"));
+        assert_eq!(
+            embed["title"],
+            "Open actions from last time: 30 (30 overdue)"
+        );
+        assert!(open_actions_embed(&[], today).is_none());
+    }
+
+    #[test]
+    fn parts_carry_the_chart_once_and_number_themselves() {
+        let blocks: Vec<String> = (0..10).map(|i| format!("{i}{}", "y".repeat(900))).collect();
+        let chart = ChartData {
+            title: "t".into(),
+            options: vec![],
+            statements: vec![],
+            checkins: vec![],
+            series: vec![],
+        };
+        let parts = pack_parts("History", &blocks, Some(chart));
+        assert!(parts.len() > 2);
+        assert!(parts[0].chart.is_some());
+        assert!(parts[1..].iter().all(|p| p.chart.is_none()));
+        assert_eq!(parts[1].title, "History (continued)");
+        assert_eq!(
+            parts.last().unwrap().footer.as_deref(),
+            Some(format!("Part {} of {}", parts.len(), parts.len()).as_str())
+        );
+    }
+}
