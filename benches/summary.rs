@@ -7,6 +7,7 @@ use std::hint::black_box;
 use chrono::Utc;
 use criterion::{criterion_group, criterion_main, Criterion};
 use retrobot::discord::render;
+use retrobot::domain::ids::{ChannelId, GuildId, MemberId, MessageId};
 use retrobot::domain::retro::{Retro, RetroId, RetroStatus};
 use retrobot::domain::summary::{build_summary, Reply};
 use retrobot::domain::template::TemplateCatalog;
@@ -18,14 +19,14 @@ const REPLIES: u64 = 2_000;
 fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
     let retro = Retro {
         id: RetroId(1),
-        guild_id: 1,
-        channel_id: 2,
+        guild_id: GuildId(1),
+        channel_id: ChannelId(2),
         template: TemplateCatalog::builtin()
             .get("customer-obsession")
             .unwrap()
             .clone(),
         title: Some("Big".into()),
-        facilitator_id: 3,
+        facilitator_id: MemberId(3),
         status: RetroStatus::Closing,
         created_at: Utc::now(),
         closes_at: None,
@@ -39,7 +40,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
             seq += 1;
             marks.push(Mark {
                 position,
-                voter,
+                voter: MemberId(voter),
                 option: (voter as usize + position) % 2,
                 seq,
             });
@@ -47,7 +48,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
                 seq += 1;
                 marks.push(Mark {
                     position,
-                    voter,
+                    voter: MemberId(voter),
                     option: (voter as usize + position + 1) % 2,
                     seq,
                 });
@@ -56,9 +57,9 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
     }
     let replies = (0..REPLIES)
         .map(|i| Reply {
-            message_id: 1_000_000 + i,
+            message_id: MessageId(1_000_000 + i),
             question: (i % 4) as usize,
-            author_id: i % 500,
+            author_id: MemberId(i % 500),
             author_name: format!("Member {}", i % 500),
             content: format!("Reply number {i}: we talk to customers through the support queue and a monthly call."),
         })
@@ -68,7 +69,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
 
 fn bench(c: &mut Criterion) {
     let (retro, marks, replies) = big_retro();
-    let threads = [Some(10), Some(11), Some(12), Some(13)];
+    let threads = [10, 11, 12, 13].map(|t| Some(ChannelId(t)));
     c.bench_function("baseline: sum raw marks", |b| {
         b.iter(|| {
             black_box(&marks)

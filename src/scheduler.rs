@@ -89,6 +89,7 @@ pub async fn run<J: Jobs, C: Clock>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, GuildId, MemberId};
     use std::sync::Mutex;
 
     struct Recorder {
@@ -174,9 +175,9 @@ mod tests {
         let recurrence = Recurrence::parse("every monday 10:00", "Europe/Berlin", start).unwrap();
         let schedule = Schedule {
             id: ScheduleId(1),
-            guild_id: 1,
-            channel_id: 2,
-            creator_id: 3,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(2),
+            creator_id: MemberId(3),
             next_at: recurrence.next_after(start),
             recurrence,
             template_key: "customer-obsession".into(),

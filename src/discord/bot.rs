@@ -11,6 +11,7 @@ use super::participation::buttons::state::ButtonsState;
 use super::rest::DiscordRest;
 use super::stats::Stats;
 use crate::config::Config;
+use crate::domain::ids::{GuildId, MemberId};
 use crate::domain::live::LiveRetros;
 use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::ingest::Ingest;
@@ -46,8 +47,8 @@ pub struct Bot {
 
 impl Bot {
     /// Whether this process serves `guild_id` (holds its shard).
-    pub fn owns(&self, guild_id: u64) -> bool {
-        self.config.shards.owns(guild_id)
+    pub fn owns(&self, guild_id: GuildId) -> bool {
+        self.config.shards.owns(guild_id.get())
     }
 
     /// This process's retros in `status` (those of the guilds it serves).
@@ -60,7 +61,7 @@ impl Bot {
     }
 
     /// The bot's own user id (0 before READY, when no event can arrive anyway).
-    pub fn user_id(&self) -> u64 {
-        self.identity.get().map_or(0, |i| i.user_id)
+    pub fn user_id(&self) -> MemberId {
+        MemberId(self.identity.get().map_or(0, |i| i.user_id))
     }
 }

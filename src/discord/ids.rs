@@ -26,3 +26,26 @@ convert!(ChannelId, ChannelId);
 convert!(MemberId, UserId);
 convert!(MessageId, MessageId);
 convert!(RoleId, RoleId);
+
+/// A serenity id as the domain's id of the same kind: `command.channel_id.domain()`.
+pub trait ToDomain {
+    type Id;
+    fn domain(self) -> Self::Id;
+}
+
+macro_rules! to_domain {
+    ($domain:ident, $serenity:ident) => {
+        impl ToDomain for serenity_ids::$serenity {
+            type Id = $domain;
+            fn domain(self) -> $domain {
+                $domain(self.get())
+            }
+        }
+    };
+}
+
+to_domain!(GuildId, GuildId);
+to_domain!(ChannelId, ChannelId);
+to_domain!(MemberId, UserId);
+to_domain!(MessageId, MessageId);
+to_domain!(RoleId, RoleId);

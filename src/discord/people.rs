@@ -5,12 +5,13 @@
 use serenity::all::User;
 
 use super::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::domain::member::display_name;
 use crate::domain::vote::Reactor;
 
 /// `user` as the vote rules see them (a bot, or retrobot itself, never counts).
 pub fn reactor(bot: &Bot, user: &User) -> Reactor {
-    Reactor::new(user.id.get(), user.bot, bot.user_id())
+    Reactor::new(user.id.domain(), user.bot, bot.user_id())
 }
 
 /// Whether what `user` did counts as a member's input.

@@ -112,7 +112,7 @@ pub async fn bot_permissions_in(
     guild: GuildId,
     channel: ChannelId,
 ) -> Result<Permissions, RestError> {
-    let me = UserId::new(bot.user_id());
+    let me = UserId::from(bot.user_id());
     let (roles, member, channel) = tokio::try_join!(
         bot.rest.guild_roles(guild),
         bot.rest.guild_member(guild, me),

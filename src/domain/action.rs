@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::retro::RetroId;
+use crate::domain::ids::{ChannelId, MemberId};
 
 /// Longest action text accepted (it is listed in summaries and headers).
 pub const MAX_ACTION_CHARS: usize = 300;
@@ -15,11 +16,11 @@ pub struct Action {
     pub id: i64,
     /// The check-in it was recorded on.
     pub retro: RetroId,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub text: String,
-    pub owner_id: Option<u64>,
+    pub owner_id: Option<MemberId>,
     pub due: Option<NaiveDate>,
-    pub created_by: u64,
+    pub created_by: MemberId,
     pub created_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
 }
@@ -109,11 +110,11 @@ mod tests {
         Action {
             id: 4,
             retro: RetroId(2),
-            channel_id: 9,
+            channel_id: ChannelId(9),
             text: "Automate the release".into(),
-            owner_id: Some(77),
+            owner_id: Some(MemberId(77)),
             due: due.map(day),
-            created_by: 1,
+            created_by: MemberId(1),
             created_at: Utc::now(),
             done_at: done.then(Utc::now),
         }

@@ -5,6 +5,24 @@
 
 use std::fmt;
 
+/// Anything that is a snowflake inside: the domain's ids, and a bare `u64`.
+pub trait Snowflake: Copy {
+    /// The raw snowflake.
+    fn raw(self) -> u64;
+    /// The id of `raw`.
+    fn from_raw(raw: u64) -> Self;
+}
+
+impl Snowflake for u64 {
+    fn raw(self) -> u64 {
+        self
+    }
+
+    fn from_raw(raw: u64) -> Self {
+        raw
+    }
+}
+
 macro_rules! snowflake {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -26,6 +44,16 @@ macro_rules! snowflake {
 
         impl From<u64> for $name {
             fn from(raw: u64) -> Self {
+                $name(raw)
+            }
+        }
+
+        impl Snowflake for $name {
+            fn raw(self) -> u64 {
+                self.0
+            }
+
+            fn from_raw(raw: u64) -> Self {
                 $name(raw)
             }
         }

@@ -9,6 +9,7 @@ use super::retro::RetroId;
 use super::summary::Reply;
 use super::template::Scale;
 use super::vote::{counted_option, Reactor};
+use crate::domain::ids::{ChannelId, MemberId, MessageId};
 
 /// A change to what members have said in a retro, in the order it happened.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,14 +18,14 @@ pub enum Change {
     MarkAdded {
         retro: RetroId,
         position: usize,
-        voter: u64,
+        voter: MemberId,
         option: usize,
     },
     /// A member removed such a reaction.
     MarkRemoved {
         retro: RetroId,
         position: usize,
-        voter: u64,
+        voter: MemberId,
         option: usize,
     },
     /// A reply was written or edited in a question's thread.
@@ -32,15 +33,18 @@ pub enum Change {
     /// A reply's text was edited (ignored if the reply is not known).
     ReplyEdited {
         retro: RetroId,
-        message_id: u64,
+        message_id: MessageId,
         content: String,
     },
     /// A reply was deleted.
-    ReplyDeleted { retro: RetroId, message_id: u64 },
+    ReplyDeleted {
+        retro: RetroId,
+        message_id: MessageId,
+    },
     /// The name a voter had in the server when their vote arrived (for exports).
     VoterNamed {
         retro: RetroId,
-        voter: u64,
+        voter: MemberId,
         name: String,
     },
 }
@@ -68,8 +72,8 @@ struct StatementRoute {
 /// Message and thread ids of the retros that accept input, for routing gateway events.
 #[derive(Clone, Debug, Default)]
 pub struct LiveRetros {
-    statements: HashMap<u64, StatementRoute>,
-    threads: HashMap<u64, (RetroId, usize)>,
+    statements: HashMap<MessageId, StatementRoute>,
+    threads: HashMap<ChannelId, (RetroId, usize)>,
     /// Live anonymous retros: their buttons and threads are routed by `discord::anonymous`.
     pub anonymous: AnonymousRoutes,
 }
@@ -80,7 +84,7 @@ impl LiveRetros {
         &mut self,
         retro: RetroId,
         position: usize,
-        message_id: u64,
+        message_id: MessageId,
         scale: Arc<Scale>,
     ) {
         self.statements.insert(
@@ -94,7 +98,7 @@ impl LiveRetros {
     }
 
     /// Routes messages in `thread_id` to question `question` of `retro`.
-    pub fn add_question(&mut self, retro: RetroId, question: usize, thread_id: u64) {
+    pub fn add_question(&mut self, retro: RetroId, question: usize, thread_id: ChannelId) {
         self.threads.insert(thread_id, (retro, question));
     }
 
@@ -115,7 +119,7 @@ impl LiveRetros {
     /// the scale, or a bot).
     pub fn reaction(
         &self,
-        message_id: u64,
+        message_id: MessageId,
         reactor: Reactor,
         emoji: &str,
         added: bool,
@@ -144,7 +148,7 @@ impl LiveRetros {
     /// live question thread.
     pub fn reply(
         &self,
-        channel_id: u64,
+        channel_id: ChannelId,
         author_is_bot: bool,
         reply: impl FnOnce(usize) -> Reply,
     ) -> Option<Change> {
@@ -159,7 +163,7 @@ impl LiveRetros {
     }
 
     /// The change a deleted message makes, if it was in a live question thread.
-    pub fn reply_deleted(&self, channel_id: u64, message_id: u64) -> Option<Change> {
+    pub fn reply_deleted(&self, channel_id: ChannelId, message_id: MessageId) -> Option<Change> {
         let (retro, _) = *self.threads.get(&channel_id)?;
         Some(Change::ReplyDeleted { retro, message_id })
     }
@@ -168,10 +172,11 @@ impl LiveRetros {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, MemberId, MessageId};
 
     fn member(id: u64) -> Reactor {
         Reactor {
-            user_id: id,
+            user_id: MemberId(id),
             is_bot: false,
         }
     }
@@ -180,32 +185,32 @@ mod tests {
     fn routes_only_live_items_and_counted_reactions() {
         let mut live = LiveRetros::default();
         let scale = Arc::new(Scale::thumbs());
-        live.add_statement(RetroId(1), 2, 500, scale.clone());
-        live.add_question(RetroId(1), 0, 900);
+        live.add_statement(RetroId(1), 2, MessageId(500), scale.clone());
+        live.add_question(RetroId(1), 0, ChannelId(900));
         assert_eq!(
-            live.reaction(500, member(7), "👎", true),
+            live.reaction(MessageId(500), member(7), "👎", true),
             Some(Change::MarkAdded {
                 retro: RetroId(1),
                 position: 2,
-                voter: 7,
+                voter: MemberId(7),
                 option: 1
             })
         );
         assert_eq!(
-            live.reaction(500, member(7), "👍", false),
+            live.reaction(MessageId(500), member(7), "👍", false),
             Some(Change::MarkRemoved {
                 retro: RetroId(1),
                 position: 2,
-                voter: 7,
+                voter: MemberId(7),
                 option: 0
             })
         );
-        assert_eq!(live.reaction(500, member(7), "🎉", true), None);
+        assert_eq!(live.reaction(MessageId(500), member(7), "🎉", true), None);
         assert_eq!(
             live.reaction(
-                500,
+                MessageId(500),
                 Reactor {
-                    user_id: 3,
+                    user_id: MemberId(3),
                     is_bot: true
                 },
                 "👍",
@@ -213,27 +218,27 @@ mod tests {
             ),
             None
         );
-        assert_eq!(live.reaction(501, member(7), "👍", true), None);
+        assert_eq!(live.reaction(MessageId(501), member(7), "👍", true), None);
 
         let reply = |question| Reply {
-            message_id: 42,
+            message_id: MessageId(42),
             question,
-            author_id: 7,
+            author_id: MemberId(7),
             author_name: "Bob".into(),
             content: "Slack".into(),
         };
         assert!(matches!(
-            live.reply(900, false, reply),
+            live.reply(ChannelId(900), false, reply),
             Some(Change::ReplyWritten { .. })
         ));
-        assert_eq!(live.reply(900, true, reply), None);
-        assert_eq!(live.reply(901, false, reply), None);
-        assert!(live.reply_deleted(900, 42).is_some());
+        assert_eq!(live.reply(ChannelId(900), true, reply), None);
+        assert_eq!(live.reply(ChannelId(901), false, reply), None);
+        assert!(live.reply_deleted(ChannelId(900), MessageId(42)).is_some());
 
         assert!(live.contains(RetroId(1)));
         live.remove(RetroId(1));
         assert!(!live.contains(RetroId(1)));
-        assert_eq!(live.reaction(500, member(7), "👍", true), None);
-        assert_eq!(live.reply_deleted(900, 42), None);
+        assert_eq!(live.reaction(MessageId(500), member(7), "👍", true), None);
+        assert_eq!(live.reply_deleted(ChannelId(900), MessageId(42)), None);
     }
 }

@@ -1,9 +1,11 @@
 //! Members as the retro rules see them: whether something a user did counts as a member's
 //! input (a vote, a reply, an answer), and the name a member is shown by.
 
+use crate::domain::ids::MemberId;
+
 /// Whether what user `user_id` did counts as a member's input: never a bot's (`flagged_bot`),
 /// never retrobot's own (`our_id`).
-pub fn is_member_input(user_id: u64, flagged_bot: bool, our_id: u64) -> bool {
+pub fn is_member_input(user_id: MemberId, flagged_bot: bool, our_id: MemberId) -> bool {
     !flagged_bot && user_id != our_id
 }
 
@@ -23,9 +25,15 @@ mod tests {
 
     #[test]
     fn bots_and_retrobot_itself_are_never_members() {
-        assert!(is_member_input(7, false, 1));
-        assert!(!is_member_input(7, true, 1), "another bot");
-        assert!(!is_member_input(1, false, 1), "retrobot itself");
+        assert!(is_member_input(MemberId(7), false, MemberId(1)));
+        assert!(
+            !is_member_input(MemberId(7), true, MemberId(1)),
+            "another bot"
+        );
+        assert!(
+            !is_member_input(MemberId(1), false, MemberId(1)),
+            "retrobot itself"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::template::Template;
+use crate::domain::ids::{ChannelId, GuildId, MemberId, MessageId};
 
 /// Longest title accepted for a retro (it goes into an embed title after the template name).
 pub const MAX_TITLE_CHARS: usize = 100;
@@ -89,16 +90,16 @@ pub enum ItemKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Retro {
     pub id: RetroId,
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     /// The template as it was when the retro started (later edits do not change it).
     pub template: Template,
     pub title: Option<String>,
-    pub facilitator_id: u64,
+    pub facilitator_id: MemberId,
     pub status: RetroStatus,
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
-    pub header_message_id: Option<u64>,
+    pub header_message_id: Option<MessageId>,
     /// How members take part (chosen at start; never switched on a running retro).
     pub participation: Participation,
 }
@@ -143,7 +144,7 @@ impl Retro {
 /// Someone asking to close a retro, with what the close rule needs to know about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Closer {
-    pub user_id: u64,
+    pub user_id: MemberId,
     pub has_manage_server: bool,
     pub has_facilitator_role: bool,
 }
@@ -189,14 +190,14 @@ pub fn validate_title(title: Option<&str>) -> Result<Option<String>, String> {
 pub(crate) fn sample_retro() -> Retro {
     Retro {
         id: RetroId(1),
-        guild_id: 1,
-        channel_id: 2,
+        guild_id: GuildId(1),
+        channel_id: ChannelId(2),
         template: crate::domain::template::TemplateCatalog::builtin()
             .get(crate::domain::template::DEFAULT_TEMPLATE_KEY)
             .expect("the built-in template")
             .clone(),
         title: None,
-        facilitator_id: 10,
+        facilitator_id: MemberId(10),
         status: RetroStatus::Open,
         created_at: Utc::now(),
         closes_at: None,
@@ -220,7 +221,7 @@ mod tests {
     fn who_may_close() {
         let r = retro();
         let someone = Closer {
-            user_id: 11,
+            user_id: MemberId(11),
             has_manage_server: false,
             has_facilitator_role: false,
         };
@@ -229,7 +230,7 @@ mod tests {
             close_right(
                 &r,
                 Closer {
-                    user_id: 10,
+                    user_id: MemberId(10),
                     ..someone
                 }
             ),

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::recurrence::Recurrence;
 use super::retro::Participation;
+use crate::domain::ids::{ChannelId, GuildId, MemberId, RoleId};
 
 /// Database id of a schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,17 +22,17 @@ impl std::fmt::Display for ScheduleId {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schedule {
     pub id: ScheduleId,
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     /// Facilitator of every check-in it starts.
-    pub creator_id: u64,
+    pub creator_id: MemberId,
     pub recurrence: Recurrence,
     pub template_key: String,
     pub title: Option<String>,
     /// How long each check-in stays open.
     pub duration: Duration,
     /// The role whose members are expected to take part.
-    pub team_role_id: Option<u64>,
+    pub team_role_id: Option<RoleId>,
     /// How members take part in its check-ins.
     pub participation: Participation,
     pub paused: bool,
@@ -130,9 +131,9 @@ mod tests {
         let recurrence = Recurrence::parse(when, "UTC", next_at - Duration::days(30)).unwrap();
         Schedule {
             id: ScheduleId(1),
-            guild_id: 1,
-            channel_id: 2,
-            creator_id: 3,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(2),
+            creator_id: MemberId(3),
             recurrence,
             template_key: "customer-obsession".into(),
             title: None,

@@ -7,14 +7,15 @@ use super::retro::Retro;
 use super::tally::{tally, StatementTally};
 use super::template::Scale;
 use super::vote::Mark;
+use crate::domain::ids::{ChannelId, GuildId, MemberId, MessageId};
 
 /// One written answer in a question's thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
-    pub message_id: u64,
+    pub message_id: MessageId,
     /// The question's position in the template.
     pub question: usize,
-    pub author_id: u64,
+    pub author_id: MemberId,
     pub author_name: String,
     pub content: String,
 }
@@ -31,7 +32,7 @@ pub struct StatementSummary {
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionSummary {
     pub text: String,
-    pub thread_id: Option<u64>,
+    pub thread_id: Option<ChannelId>,
     /// In the order they were written.
     pub replies: Vec<Reply>,
 }
@@ -40,8 +41,8 @@ pub struct QuestionSummary {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub heading: String,
-    pub guild_id: u64,
-    pub facilitator_id: u64,
+    pub guild_id: GuildId,
+    pub facilitator_id: MemberId,
     pub scale: Scale,
     pub statements: Vec<StatementSummary>,
     pub questions: Vec<QuestionSummary>,
@@ -59,7 +60,7 @@ pub fn build_summary(
     retro: &Retro,
     marks: &[Mark],
     mut replies: Vec<Reply>,
-    thread_ids: &[Option<u64>],
+    thread_ids: &[Option<ChannelId>],
 ) -> Summary {
     let template = &retro.template;
     let tally = tally(&template.scale, template.statements.len(), marks);
@@ -109,6 +110,7 @@ pub fn build_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, MemberId, MessageId};
     use crate::domain::retro::{RetroId, RetroStatus};
 
     #[test]
@@ -119,15 +121,15 @@ mod tests {
             ..crate::domain::retro::sample_retro()
         };
         let reply = |id, question, author: u64| Reply {
-            message_id: id,
+            message_id: MessageId(id),
             question,
-            author_id: author,
+            author_id: MemberId(author),
             author_name: format!("m{author}"),
             content: format!("answer {id}"),
         };
         let marks = [Mark {
             position: 2,
-            voter: 8,
+            voter: MemberId(8),
             option: 1,
             seq: 1,
         }];
@@ -140,19 +142,24 @@ mod tests {
                 reply(25, 3, 8),
                 reply(99, 9, 8),
             ],
-            &[Some(100), Some(101), None, Some(103)],
+            &[
+                Some(ChannelId(100)),
+                Some(ChannelId(101)),
+                None,
+                Some(ChannelId(103)),
+            ],
         );
         assert_eq!(s.statements[2].tally.counts, vec![0, 1]);
         assert_eq!(s.voters, 1);
         assert_eq!(s.repliers, 2);
-        let ids: Vec<u64> = s.questions[1]
+        let ids: Vec<MessageId> = s.questions[1]
             .replies
             .iter()
             .map(|r| r.message_id)
             .collect();
-        assert_eq!(ids, vec![20, 30]);
+        assert_eq!(ids, vec![MessageId(20), MessageId(30)]);
         assert_eq!(s.questions[3].replies.len(), 1);
-        assert_eq!(s.questions[1].thread_id, Some(101));
+        assert_eq!(s.questions[1].thread_id, Some(ChannelId(101)));
         assert_eq!(s.questions[2].thread_id, None);
     }
 }

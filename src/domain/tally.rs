@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::template::Scale;
 use super::vote::Mark;
+use crate::domain::ids::MemberId;
 
 /// The outcome of one statement: how many members chose each scale option.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +53,7 @@ pub struct Tally {
 pub struct Vote {
     /// The statement's position in the template.
     pub position: usize,
-    pub voter: u64,
+    pub voter: MemberId,
     /// The index of the chosen option on the retro's scale.
     pub option: usize,
 }
@@ -76,8 +77,8 @@ fn newest<'a>(
     scale: &Scale,
     statement_count: usize,
     marks: &'a [Mark],
-) -> HashMap<(usize, u64), &'a Mark> {
-    let mut newest: HashMap<(usize, u64), &Mark> = HashMap::with_capacity(marks.len());
+) -> HashMap<(usize, MemberId), &'a Mark> {
+    let mut newest: HashMap<(usize, MemberId), &Mark> = HashMap::with_capacity(marks.len());
     for mark in marks {
         if mark.position >= statement_count || mark.option >= scale.len() {
             continue;
@@ -118,11 +119,12 @@ pub fn tally(scale: &Scale, statement_count: usize, marks: &[Mark]) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::MemberId;
 
     fn m(position: usize, voter: u64, option: usize, seq: i64) -> Mark {
         Mark {
             position,
-            voter,
+            voter: MemberId(voter),
             option,
             seq,
         }
@@ -189,7 +191,7 @@ mod tests {
             votes[2],
             Vote {
                 position: 0,
-                voter: 3,
+                voter: MemberId(3),
                 option: 1
             }
         );

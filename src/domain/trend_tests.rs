@@ -1,6 +1,7 @@
 //! Trend maths on a three-colour scale: deltas in points, ties, empty check-ins, reworded
 //! statements and series across check-ins.
 
+use crate::domain::ids::MemberId;
 use chrono::{TimeZone, Utc};
 
 use super::*;
@@ -27,7 +28,7 @@ fn check_in(id: i64, texts: &[&str], votes: &[&[usize]]) -> CheckInResult {
         for (voter, option) in options.iter().enumerate() {
             marks.push(Mark {
                 position,
-                voter: voter as u64 + 1,
+                voter: MemberId(voter as u64 + 1),
                 option: *option,
                 seq: marks.len() as i64,
             });
@@ -170,13 +171,13 @@ fn results_come_from_the_newest_marks() {
     let marks = [
         Mark {
             position: 1,
-            voter: 5,
+            voter: MemberId(5),
             option: 2,
             seq: 1,
         },
         Mark {
             position: 1,
-            voter: 5,
+            voter: MemberId(5),
             option: 1,
             seq: 2,
         },

@@ -5,13 +5,14 @@
 //! back to the next newest one still present, and removing all of them retracts the vote.
 
 use super::template::Scale;
+use crate::domain::ids::MemberId;
 
 /// One reaction a member currently has on a statement, with its arrival order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mark {
     /// The statement's position in the template.
     pub position: usize,
-    pub voter: u64,
+    pub voter: MemberId,
     /// The index of the reaction's emoji on the retro's scale.
     pub option: usize,
     /// Larger is newer.
@@ -21,14 +22,14 @@ pub struct Mark {
 /// Who reacted, as far as the vote rules care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reactor {
-    pub user_id: u64,
+    pub user_id: MemberId,
     pub is_bot: bool,
 }
 
 impl Reactor {
     /// User `user_id` (a bot when `flagged_bot`) as seen by retrobot, whose own id is `our_id`:
     /// retrobot counts as a bot too.
-    pub fn new(user_id: u64, flagged_bot: bool, our_id: u64) -> Reactor {
+    pub fn new(user_id: MemberId, flagged_bot: bool, our_id: MemberId) -> Reactor {
         Reactor {
             user_id,
             is_bot: !super::member::is_member_input(user_id, flagged_bot, our_id),
@@ -57,7 +58,7 @@ mod tests {
     fn mark(option: usize, seq: i64) -> Mark {
         Mark {
             position: 0,
-            voter: 7,
+            voter: MemberId(7),
             option,
             seq,
         }
@@ -79,11 +80,11 @@ mod tests {
     fn bots_and_foreign_emoji_never_count() {
         let scale = Scale::thumbs();
         let member = Reactor {
-            user_id: 1,
+            user_id: MemberId(1),
             is_bot: false,
         };
         let bot = Reactor {
-            user_id: 2,
+            user_id: MemberId(2),
             is_bot: true,
         };
         assert_eq!(counted_option(&scale, member, "👍"), Some(0));

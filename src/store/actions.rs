@@ -7,17 +7,18 @@ use sqlx::Row;
 use super::retros::{from_millis, millis};
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::action::Action;
+use crate::domain::ids::{ChannelId, MemberId};
 use crate::domain::retro::RetroId;
 
 /// What `/retro action add` asks the store to record.
 #[derive(Clone, Debug)]
 pub struct NewAction {
     pub retro: RetroId,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub text: String,
-    pub owner_id: Option<u64>,
+    pub owner_id: Option<MemberId>,
     pub due: Option<NaiveDate>,
-    pub created_by: u64,
+    pub created_by: MemberId,
     pub created_at: DateTime<Utc>,
 }
 
@@ -89,7 +90,7 @@ impl Store {
     /// `None`), oldest first.
     pub async fn open_actions_in_channel(
         &self,
-        channel_id: u64,
+        channel_id: ChannelId,
         before: Option<RetroId>,
     ) -> StoreResult<Vec<Action>> {
         let sql = format!(
@@ -107,7 +108,7 @@ impl Store {
     /// The channel's actions completed most recently, newest first, at most `limit`.
     pub async fn done_actions_in_channel(
         &self,
-        channel_id: u64,
+        channel_id: ChannelId,
         limit: usize,
     ) -> StoreResult<Vec<Action>> {
         let sql = format!(
@@ -123,7 +124,12 @@ impl Store {
     }
 
     /// Marks an open action as done; returns whether this call did it.
-    pub async fn complete_action(&self, id: i64, by: u64, at: DateTime<Utc>) -> StoreResult<bool> {
+    pub async fn complete_action(
+        &self,
+        id: i64,
+        by: MemberId,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE actions SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL",
         )

@@ -8,6 +8,7 @@ use sqlx::{Any, Row, Transaction};
 use super::{id_from_db, id_to_db, Backend, Store, StoreError, StoreResult};
 use crate::domain::anonymous::summary::Answer;
 use crate::domain::anonymous::{click, Ballot, ClickOutcome, MemberKey, RetroSecret, KEY_BYTES};
+use crate::domain::ids::MessageId;
 use crate::domain::retro::RetroId;
 
 /// A member's answer with where it stands on Discord.
@@ -18,7 +19,7 @@ pub struct AnswerRecord {
     pub question: usize,
     /// `None`: withdrawn, its message still to be deleted.
     pub content: Option<String>,
-    pub message_id: Option<u64>,
+    pub message_id: Option<MessageId>,
     /// Discord shows `content` (or, withdrawn, no longer shows the message).
     pub synced: bool,
 }
@@ -260,7 +261,7 @@ impl Store {
     pub async fn anonymous_answer_posted(
         &self,
         token: &str,
-        message_id: u64,
+        message_id: MessageId,
         posted: &str,
     ) -> StoreResult<()> {
         sqlx::query(

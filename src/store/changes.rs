@@ -8,6 +8,7 @@ use sqlx::Row;
 
 use super::marks::MarkKey;
 use super::{Store, StoreResult};
+use crate::domain::ids::MemberId;
 use crate::domain::live::Change;
 use crate::domain::retro::RetroId;
 
@@ -32,7 +33,7 @@ impl Store {
         // removed. Different reactions are independent, so their order does not matter.
         let mut reactions: HashMap<MarkKey, Option<i64>> = HashMap::new();
         let mut replies = Vec::new();
-        let mut names: HashMap<(RetroId, u64), &str> = HashMap::new();
+        let mut names: HashMap<(RetroId, MemberId), &str> = HashMap::new();
         for SequencedChange { seq, change } in changes {
             match change {
                 Change::MarkAdded {
@@ -73,7 +74,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         super::marks::upsert_marks(&mut tx, &upserts).await?;
         super::marks::delete_marks(&mut tx, &deletes).await?;
-        let names: Vec<((RetroId, u64), &str)> = names.into_iter().collect();
+        let names: Vec<((RetroId, MemberId), &str)> = names.into_iter().collect();
         super::voters::upsert_names(&mut tx, &names, true).await?;
         for (seq, change) in replies {
             super::replies::apply_reply_change(&mut tx, seq, change).await?;

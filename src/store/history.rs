@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::retros::{from_millis, retro_from_row, RETRO_COLUMNS};
 use super::{id_to_db, Store, StoreResult};
+use crate::domain::ids::ChannelId;
 use crate::domain::retro::{Retro, RetroId};
 
 /// A closed retro and when it closed.
@@ -28,7 +29,7 @@ impl Store {
     /// The channel's closed retros matching `filter`, newest first, at most `limit`.
     pub async fn closed_retros_in_channel(
         &self,
-        channel_id: u64,
+        channel_id: ChannelId,
         filter: ClosedFilter<'_>,
         limit: usize,
     ) -> StoreResult<Vec<ClosedRetro>> {
@@ -70,7 +71,10 @@ impl Store {
     }
 
     /// The channel's newest retro that did not fail (open or closed).
-    pub async fn latest_retro_in_channel(&self, channel_id: u64) -> StoreResult<Option<Retro>> {
+    pub async fn latest_retro_in_channel(
+        &self,
+        channel_id: ChannelId,
+    ) -> StoreResult<Option<Retro>> {
         let sql = format!(
             "SELECT {RETRO_COLUMNS} FROM retros WHERE channel_id = $1 AND status <> 'failed' \
              ORDER BY id DESC LIMIT 1"

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use sqlx::{Any, Row, Transaction};
 
 use super::{id_from_db, id_to_db, Store, StoreResult};
+use crate::domain::ids::MemberId;
 use crate::domain::retro::RetroId;
 use crate::domain::vote::Mark;
 
@@ -17,7 +18,7 @@ const ROWS_PER_STATEMENT: usize = 200;
 pub struct MarkKey {
     pub retro: RetroId,
     pub position: usize,
-    pub voter: u64,
+    pub voter: MemberId,
     pub option: usize,
 }
 
@@ -110,7 +111,7 @@ impl Store {
         &self,
         retro: RetroId,
         position: usize,
-        present: &[(u64, usize)],
+        present: &[(MemberId, usize)],
         next_seq: &mut (dyn FnMut() -> i64 + Send),
     ) -> StoreResult<(usize, usize)> {
         let mut tx = self.begin_write().await?;
@@ -126,8 +127,8 @@ impl Store {
             let voter = id_from_db(row.try_get("user_id")?);
             known.insert((voter, row.try_get::<i64, _>("option_index")? as usize));
         }
-        let wanted: HashSet<(u64, usize)> = present.iter().copied().collect();
-        let key = |(voter, option): (u64, usize)| MarkKey {
+        let wanted: HashSet<(MemberId, usize)> = present.iter().copied().collect();
+        let key = |(voter, option): (MemberId, usize)| MarkKey {
             retro,
             position,
             voter,

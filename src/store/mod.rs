@@ -19,6 +19,8 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
+use crate::domain::ids::Snowflake;
+
 pub use actions::NewAction;
 pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
@@ -139,12 +141,14 @@ fn normalise_url(url: &str) -> StoreResult<(Backend, String)> {
 }
 
 /// Discord ids are unsigned 64-bit; they are stored in signed BIGINT columns bit for bit.
-fn id_to_db(id: u64) -> i64 {
-    id as i64
+/// A snowflake as the databases store it (a signed 64-bit integer; snowflakes stay below 2^63).
+fn id_to_db(id: impl Snowflake) -> i64 {
+    id.raw() as i64
 }
 
-fn id_from_db(id: i64) -> u64 {
-    id as u64
+/// A stored snowflake as the id it is.
+fn id_from_db<T: Snowflake>(id: i64) -> T {
+    T::from_raw(id as u64)
 }
 
 #[cfg(test)]
@@ -169,6 +173,6 @@ mod tests {
             normalise_url("mysql://h/db"),
             Err(StoreError::UnsupportedUrl)
         ));
-        assert_eq!(id_from_db(id_to_db(u64::MAX - 5)), u64::MAX - 5);
+        assert_eq!(id_from_db::<u64>(id_to_db(u64::MAX - 5)), u64::MAX - 5);
     }
 }

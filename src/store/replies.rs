@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::{Any, Row, Transaction};
 
 use super::{id_from_db, id_to_db, Store, StoreResult};
+use crate::domain::ids::MessageId;
 use crate::domain::live::Change;
 use crate::domain::retro::RetroId;
 use crate::domain::summary::Reply;
@@ -103,7 +104,7 @@ impl Store {
             let id = id_from_db(row.try_get("message_id")?);
             known.insert(id, row.try_get::<String, _>("content")?);
         }
-        let wanted: HashSet<u64> = present.iter().map(|r| r.message_id).collect();
+        let wanted: HashSet<MessageId> = present.iter().map(|r| r.message_id).collect();
         let mut removed = 0;
         for id in known.keys().filter(|id| !wanted.contains(id)) {
             sqlx::query("DELETE FROM replies WHERE message_id = $1")

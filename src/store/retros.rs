@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
+use crate::domain::ids::{ChannelId, GuildId, MemberId, MessageId, RoleId};
 use crate::domain::retro::{ItemKind, Participation, Retro, RetroId, RetroStatus};
 use crate::domain::schedule::ScheduleId;
 use crate::domain::template::Template;
@@ -13,11 +14,11 @@ use crate::domain::template::Template;
 /// What `/retro start` asks the store to create.
 #[derive(Clone, Debug)]
 pub struct NewRetro {
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     pub template: Template,
     pub title: Option<String>,
-    pub facilitator_id: u64,
+    pub facilitator_id: MemberId,
     pub created_at: DateTime<Utc>,
     pub closes_at: Option<DateTime<Utc>>,
     /// When to remind the channel before it closes.
@@ -25,7 +26,7 @@ pub struct NewRetro {
     /// The schedule occurrence this check-in is for (unique: an occurrence fires once).
     pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
     /// The role whose members are expected to take part.
-    pub team_role_id: Option<u64>,
+    pub team_role_id: Option<RoleId>,
     /// The creator's lease on posting it: (owner, until).
     pub lease: Option<(String, DateTime<Utc>)>,
     /// How members take part; for anonymous retros the store makes the secret of their keys.
@@ -38,9 +39,9 @@ pub struct RetroItem {
     pub kind: ItemKind,
     pub position: usize,
     /// The statement's message, or the first message inside a question's thread.
-    pub message_id: Option<u64>,
+    pub message_id: Option<MessageId>,
     /// The question's thread.
-    pub thread_id: Option<u64>,
+    pub thread_id: Option<ChannelId>,
 }
 
 pub(super) const RETRO_COLUMNS: &str =
@@ -154,7 +155,10 @@ impl Store {
     }
 
     /// The retro that occupies `channel_id` (posting, open or closing), if any.
-    pub async fn active_retro_in_channel(&self, channel_id: u64) -> StoreResult<Option<Retro>> {
+    pub async fn active_retro_in_channel(
+        &self,
+        channel_id: ChannelId,
+    ) -> StoreResult<Option<Retro>> {
         let sql = format!(
             "SELECT {RETRO_COLUMNS} FROM retros WHERE channel_id = $1 \
              AND status IN ('posting', 'open', 'closing')"
@@ -214,7 +218,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_header(&self, id: RetroId, message_id: u64) -> StoreResult<()> {
+    pub async fn record_header(&self, id: RetroId, message_id: MessageId) -> StoreResult<()> {
         sqlx::query("UPDATE retros SET header_message_id = $1 WHERE id = $2")
             .bind(id_to_db(message_id))
             .bind(id.0)
@@ -278,21 +282,31 @@ impl Store {
     }
 
     /// The saved summary of a closing retro and the ids of the parts already posted.
-    pub async fn summary_progress(&self, id: RetroId) -> StoreResult<(Option<String>, Vec<u64>)> {
+    pub async fn summary_progress(
+        &self,
+        id: RetroId,
+    ) -> StoreResult<(Option<String>, Vec<MessageId>)> {
         let row = sqlx::query("SELECT summary_json, summary_message_ids FROM retros WHERE id = $1")
             .bind(id.0)
             .fetch_one(&self.pool)
             .await?;
         let posted: String = row.try_get("summary_message_ids")?;
-        let ids = posted.split(',').filter_map(|s| s.parse().ok()).collect();
+        let ids = posted
+            .split(',')
+            .filter_map(|s| s.parse().ok().map(MessageId))
+            .collect();
         Ok((row.try_get("summary_json")?, ids))
     }
 
     /// Appends the id of a posted summary part.
-    pub async fn record_summary_part(&self, id: RetroId, message_id: u64) -> StoreResult<()> {
+    pub async fn record_summary_part(&self, id: RetroId, message_id: MessageId) -> StoreResult<()> {
         let (_, mut ids) = self.summary_progress(id).await?;
         ids.push(message_id);
-        let joined = ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+        let joined = ids
+            .iter()
+            .map(MessageId::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
         sqlx::query("UPDATE retros SET summary_message_ids = $1 WHERE id = $2")
             .bind(joined)
             .bind(id.0)

@@ -8,6 +8,7 @@ use sqlx::Row;
 
 use super::retros::{from_millis, millis, retro_from_row, RETRO_COLUMNS};
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
+use crate::domain::ids::{ChannelId, GuildId, MemberId, RoleId};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{Participation, Retro, RetroId};
 use crate::domain::schedule::{Schedule, ScheduleId};
@@ -15,14 +16,14 @@ use crate::domain::schedule::{Schedule, ScheduleId};
 /// What `/retro schedule add` asks the store to create.
 #[derive(Clone, Debug)]
 pub struct NewSchedule {
-    pub guild_id: u64,
-    pub channel_id: u64,
-    pub creator_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
+    pub creator_id: MemberId,
     pub recurrence: Recurrence,
     pub template_key: String,
     pub title: Option<String>,
     pub duration: Duration,
-    pub team_role_id: Option<u64>,
+    pub team_role_id: Option<RoleId>,
     pub participation: Participation,
     pub next_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -32,7 +33,7 @@ pub struct NewSchedule {
 #[derive(Clone, Debug)]
 pub struct DueReminder {
     pub retro: Retro,
-    pub team_role_id: Option<u64>,
+    pub team_role_id: Option<RoleId>,
 }
 
 const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, creator_id, rule, template_key, title, \
@@ -61,7 +62,7 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
 }
 
 /// (guild, time in `column`) of each row.
-fn guild_times(rows: &[AnyRow], column: &str) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+fn guild_times(rows: &[AnyRow], column: &str) -> StoreResult<Vec<(GuildId, DateTime<Utc>)>> {
     rows.iter()
         .map(|r| {
             Ok((
@@ -110,8 +111,8 @@ impl Store {
     /// A guild's schedules (only `channel_id`'s when given), oldest first.
     pub async fn schedules_in(
         &self,
-        guild_id: u64,
-        channel_id: Option<u64>,
+        guild_id: GuildId,
+        channel_id: Option<ChannelId>,
     ) -> StoreResult<Vec<Schedule>> {
         let sql = format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = $1 \
@@ -126,7 +127,7 @@ impl Store {
     }
 
     /// Deletes a schedule of `guild_id`; false if there is none with that id there.
-    pub async fn delete_schedule(&self, id: ScheduleId, guild_id: u64) -> StoreResult<bool> {
+    pub async fn delete_schedule(&self, id: ScheduleId, guild_id: GuildId) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM schedules WHERE id = $1 AND guild_id = $2")
             .bind(id.0)
             .bind(id_to_db(guild_id))
@@ -165,7 +166,7 @@ impl Store {
     }
 
     /// (guild, next occurrence) of every running schedule that fires again.
-    pub async fn upcoming_occurrences(&self) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+    pub async fn upcoming_occurrences(&self) -> StoreResult<Vec<(GuildId, DateTime<Utc>)>> {
         let rows = sqlx::query(
             "SELECT guild_id, next_at FROM schedules WHERE paused = 0 AND next_at IS NOT NULL",
         )
@@ -271,7 +272,7 @@ impl Store {
     }
 
     /// (guild, time) of every pending reminder of an open retro.
-    pub async fn upcoming_reminders(&self) -> StoreResult<Vec<(u64, DateTime<Utc>)>> {
+    pub async fn upcoming_reminders(&self) -> StoreResult<Vec<(GuildId, DateTime<Utc>)>> {
         let rows = sqlx::query(
             "SELECT guild_id, remind_at FROM retros WHERE status = 'open' AND reminded = 0 AND remind_at IS NOT NULL",
         )
@@ -292,7 +293,7 @@ impl Store {
     }
 
     /// The members who have a vote on any statement of a retro.
-    pub async fn voters(&self, retro: RetroId) -> StoreResult<Vec<u64>> {
+    pub async fn voters(&self, retro: RetroId) -> StoreResult<Vec<MemberId>> {
         let rows = sqlx::query("SELECT DISTINCT user_id FROM reactions WHERE retro_id = $1")
             .bind(retro.0)
             .fetch_all(&self.pool)

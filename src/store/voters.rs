@@ -7,6 +7,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::marks::placeholders;
 use super::{id_from_db, id_to_db, Store, StoreResult};
+use crate::domain::ids::MemberId;
 use crate::domain::retro::RetroId;
 
 /// Rows per multi-row statement.
@@ -16,7 +17,7 @@ const ROWS_PER_STATEMENT: usize = 200;
 /// unknown voters are added. Each (retro, voter) may appear once.
 pub(super) async fn upsert_names(
     tx: &mut Transaction<'static, Any>,
-    names: &[((RetroId, u64), &str)],
+    names: &[((RetroId, MemberId), &str)],
     overwrite: bool,
 ) -> StoreResult<()> {
     let conflict = if overwrite {
@@ -45,10 +46,10 @@ impl Store {
     pub async fn record_voter_names(
         &self,
         retro: RetroId,
-        names: &[(u64, String)],
+        names: &[(MemberId, String)],
     ) -> StoreResult<()> {
         let mut seen = HashSet::new();
-        let rows: Vec<((RetroId, u64), &str)> = names
+        let rows: Vec<((RetroId, MemberId), &str)> = names
             .iter()
             .filter(|(voter, _)| seen.insert(*voter))
             .map(|(voter, name)| ((retro, *voter), name.as_str()))
@@ -63,7 +64,7 @@ impl Store {
     }
 
     /// The recorded name of every voter of a retro.
-    pub async fn voter_names(&self, retro: RetroId) -> StoreResult<HashMap<u64, String>> {
+    pub async fn voter_names(&self, retro: RetroId) -> StoreResult<HashMap<MemberId, String>> {
         let rows = sqlx::query("SELECT user_id, display_name FROM voters WHERE retro_id = $1")
             .bind(retro.0)
             .fetch_all(&self.pool)

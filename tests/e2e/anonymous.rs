@@ -3,6 +3,7 @@
 //! same button), a typed thread reply refused, the small-group threshold in the summary, and
 //! no voter id in the bot's log or in any table once the retro closed.
 
+use retrobot::domain::ids::{ChannelId, MemberId};
 use serde_json::{json, Value};
 
 use retrobot::domain::anonymous::member_key;
@@ -151,7 +152,7 @@ async fn anonymous_votes_answers_and_summary() {
     }
     let store = w.store().await;
     let retro = store
-        .active_retro_in_channel(fx.channel)
+        .active_retro_in_channel(ChannelId(fx.channel))
         .await
         .unwrap()
         .unwrap();
@@ -343,7 +344,7 @@ async fn anonymous_votes_answers_and_summary() {
     let voters = [fx.bob, fx.carol, fx.dave];
     let keys: Vec<String> = voters
         .iter()
-        .map(|m| member_key(&secret, retro.id, *m).to_hex())
+        .map(|m| member_key(&secret, retro.id, MemberId(*m)).to_hex())
         .collect();
     let cells = audit::every_cell(&w.database_url).await;
     assert!(cells.iter().any(|c| c.table == "anonymous_answers"));

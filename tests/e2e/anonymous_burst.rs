@@ -2,6 +2,7 @@
 //! they made them, and the statement's "N have voted" line is edited at Discord's pace (never
 //! twice a second in one channel), not once per click. A running retro's mode cannot change.
 
+use retrobot::domain::ids::ChannelId;
 use std::time::Duration;
 
 use serde_json::json;
@@ -78,7 +79,11 @@ async fn fast_clicks_keep_their_order_and_edits_are_paced() {
         );
     }
     let store = w.store().await;
-    let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let retro = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(store.anonymous_voter_count(retro.id, 0).await.unwrap(), 12);
 
     // Starting again (named) while it runs is refused: the running retro stays anonymous.
@@ -90,7 +95,14 @@ async fn fast_clicks_keep_their_order_and_edits_are_paced() {
         "{}",
         again.text
     );
-    let still = store.active_retro_in_channel(ch).await.unwrap().unwrap();
-    assert_eq!((still.id, still.participation.is_anonymous()), (retro.id, true));
+    let still = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (still.id, still.participation.is_anonymous()),
+        (retro.id, true)
+    );
     w.finish().await;
 }

@@ -3,6 +3,7 @@
 //! posted by the close; an edit right after a lost post shows once, edited; a click while the bot is down does not count (so the next click votes
 //! rather than retracts); and the configured small-group threshold applies.
 
+use retrobot::domain::ids::ChannelId;
 use retrobot::domain::retro::RetroStatus;
 
 use crate::anonymous::{answer, click, posted_answers, start_anonymous};
@@ -63,7 +64,11 @@ async fn crashes_and_discord_errors_lose_nothing_and_repeat_nothing() {
     w.discord.clear_requests();
     w.launch().await;
     let store = w.store().await;
-    let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let retro = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     eventually("the answer found after the restart", || async {
         store
             .unsynced_anonymous_answers(retro.id)

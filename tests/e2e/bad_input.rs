@@ -1,6 +1,7 @@
 //! Bad input and faults: each gets a clear message only the caller sees, and nothing is left
 //! half-done in Discord or in the database.
 
+use retrobot::domain::ids::ChannelId;
 use serde_json::json;
 
 use retrobot::domain::retro::RetroStatus;
@@ -177,7 +178,7 @@ async fn a_discord_failure_midway_marks_the_retro_failed_and_removes_its_posts()
     let failed = store.retros_with_status(RetroStatus::Failed).await.unwrap();
     assert_eq!(failed.len(), 1);
     assert!(store
-        .active_retro_in_channel(channel)
+        .active_retro_in_channel(ChannelId(channel))
         .await
         .unwrap()
         .is_none());

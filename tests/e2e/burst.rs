@@ -2,6 +2,7 @@
 //! as fast as the stand-in can dispatch them. Every vote is recorded, in order per member.
 
 use crate::harness::{eventually, World, STATEMENTS};
+use retrobot::domain::ids::ChannelId;
 
 const MEMBERS: usize = 1_000;
 
@@ -73,7 +74,7 @@ async fn a_burst_of_votes_is_recorded_in_full_and_in_order() {
     // Before any reconciliation: the writer recorded every event, in order per member.
     let store = w.store().await;
     let retro = store
-        .active_retro_in_channel(w.fx.channel)
+        .active_retro_in_channel(ChannelId(w.fx.channel))
         .await
         .unwrap()
         .unwrap();

@@ -1,6 +1,7 @@
 //! `/retro export` through the real binary: refusals with clear words, then a closed check-in
 //! in CSV, JSON and Markdown, each parsed back and compared with the votes members cast.
 
+use retrobot::domain::ids::ChannelId;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -52,7 +53,7 @@ async fn exports_in_every_format_match_the_votes_cast() {
     let open_id = w
         .store()
         .await
-        .active_retro_in_channel(ch)
+        .active_retro_in_channel(ChannelId(ch))
         .await
         .unwrap()
         .unwrap()

@@ -1,6 +1,7 @@
 //! Closing paths: by the end of the duration, by a member with Manage Server, by the configured
 //! facilitator role, and by naming the retro.
 
+use retrobot::domain::ids::ChannelId;
 use serde_json::json;
 
 use crate::harness::{eventually, s, World};
@@ -20,7 +21,7 @@ async fn a_retro_closes_itself_when_its_duration_ends() {
     let store = w.store().await;
     eventually("the retro is closed", || async {
         store
-            .active_retro_in_channel(w.fx.channel)
+            .active_retro_in_channel(ChannelId(w.fx.channel))
             .await
             .unwrap()
             .is_none()

@@ -2,6 +2,7 @@
 //! chart attached, an action carried into the second check-in's header, history), and exports
 //! in every format parsed back and compared with the votes cast.
 
+use retrobot::domain::ids::ChannelId;
 use serde_json::json;
 
 use crate::harness::{s, World};
@@ -142,7 +143,11 @@ async fn two_check_ins_show_deltas_a_chart_and_carry_actions() {
         .await
         .unwrap()[0]
         .id;
-    let action_id = store.open_actions_in_channel(ch, None).await.unwrap()[0].id;
+    let action_id = store
+        .open_actions_in_channel(ChannelId(ch), None)
+        .await
+        .unwrap()[0]
+        .id;
     let done = w
         .command(fx.bob, "retro action done", &[("id", json!(action_id))])
         .await;

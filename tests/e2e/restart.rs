@@ -1,5 +1,6 @@
 //! Nothing is lost and nothing counts twice across a restart, a crash or a gateway resume.
 
+use retrobot::domain::ids::{ChannelId, MessageId};
 use retrobot::domain::retro::RetroStatus;
 
 use crate::harness::{eventually, World, STATEMENTS, WAIT};
@@ -21,7 +22,11 @@ async fn votes_and_replies_made_while_offline_count_once() {
     w.discord.react(fx.carol, ch, s2, "👍");
     let early = w.discord.post(fx.bob, t1, "Customer advisory board");
     let store = w.store().await;
-    let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let retro = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     eventually("the online votes and reply are recorded", || async {
         let p = store.participation(retro.id).await.unwrap();
         p.voters == 2 && p.replies == 1
@@ -87,7 +92,11 @@ async fn a_dropped_gateway_connection_resumes_without_losing_events() {
         })
         .await;
     let store = w.store().await;
-    let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let retro = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     eventually("the replayed events are recorded", || async {
         let p = store.participation(retro.id).await.unwrap();
         p.voters == 2 && p.replies == 1
@@ -178,12 +187,12 @@ async fn a_crash_while_posting_resumes_without_posting_twice() {
     let posted = w.wait_for_posts(3, 4).await;
     let store = w.store().await;
     let open = store
-        .active_retro_in_channel(fx.channel)
+        .active_retro_in_channel(ChannelId(fx.channel))
         .await
         .unwrap()
         .expect("the retro was resumed");
     assert_eq!(open.status, RetroStatus::Open);
-    assert_eq!(open.header_message_id, Some(posted.header.id));
+    assert_eq!(open.header_message_id, Some(MessageId(posted.header.id)));
     let bot_id = w.discord.bot_user_id();
     let messages = w.discord.messages(fx.channel);
     let statements = messages

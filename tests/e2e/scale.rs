@@ -3,6 +3,7 @@
 //! the guilds by shard, a schedule posted exactly once while one process is killed and
 //! restarted, and a database outage in the middle of a retro that loses no vote.
 
+use retrobot::domain::ids::ChannelId;
 use serde_json::json;
 
 use crate::harness::{eventually, is_header, s, World, STATEMENTS, WAIT};
@@ -292,7 +293,11 @@ async fn a_database_outage_mid_retro_loses_no_vote() {
     })
     .await;
     let store = retrobot::store::Store::connect(&db.url).await.unwrap();
-    let retro = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let retro = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     eventually("every vote is recorded", || async {
         store.participation(retro.id).await.unwrap().voters == 3
     })

@@ -1,6 +1,7 @@
 //! Scheduled check-ins across restarts and downtime: never posted twice; an occurrence missed
 //! while the bot was down fires once within the grace window and not beyond it.
 
+use retrobot::domain::ids::GuildId;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -82,7 +83,7 @@ async fn an_occurrence_missed_during_downtime_fires_once_within_grace() {
     let store = w.store().await;
     let after_downtime = down_since + chrono::Duration::seconds(9);
     crate::harness::eventually("the schedule moved on to a future occurrence", || async {
-        let schedule = &store.schedules_in(w.fx.guild, None).await.unwrap()[0];
+        let schedule = &store.schedules_in(GuildId(w.fx.guild), None).await.unwrap()[0];
         schedule.next_at.is_some_and(|next| next > after_downtime)
     })
     .await;

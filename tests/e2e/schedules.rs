@@ -1,6 +1,7 @@
 //! Scheduled check-ins through the real binary: a seconds-level cron fires, posts and closes
 //! itself; reminders count the team; anonymous schedules; bad input is answered clearly.
 
+use retrobot::domain::ids::GuildId;
 use serde_json::json;
 
 use crate::harness::{is_header, s, World, WAIT};
@@ -81,7 +82,7 @@ async fn a_seconds_level_schedule_fires_posts_and_closes_itself() {
         .await;
     assert!(removed.text.contains("removed"), "{}", removed.text);
     let store = w.store().await;
-    let started = store.schedules_in(w.fx.guild, None).await.unwrap();
+    let started = store.schedules_in(GuildId(w.fx.guild), None).await.unwrap();
     assert!(started.is_empty());
     w.finish().await;
 }

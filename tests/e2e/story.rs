@@ -2,6 +2,7 @@
 //! foreign emoji and another bot), replies (with an edit and a delete), a refused close, the
 //! facilitator's close and the exact summary; then a closed retro stays closed.
 
+use retrobot::domain::ids::ChannelId;
 use retrobot::domain::retro::RetroStatus;
 use retrobot::domain::tally::tally;
 
@@ -173,7 +174,11 @@ async fn start_vote_reply_close_summary() {
     let (_, next) = w.start_retro(&[]).await;
     d.react(fx.carol, ch, next.statements[0].id, "👍");
     let store = w.store().await;
-    let open = store.active_retro_in_channel(ch).await.unwrap().unwrap();
+    let open = store
+        .active_retro_in_channel(ChannelId(ch))
+        .await
+        .unwrap()
+        .unwrap();
     eventually("the new retro's vote is recorded", || async {
         store.participation(open.id).await.unwrap().voters == 1
     })

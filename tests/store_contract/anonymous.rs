@@ -3,6 +3,7 @@
 //! close, after which no table holds a voter's id or anything that recomputes their key.
 
 use retrobot::domain::anonymous::{member_key, tally_ballots, ClickOutcome, MemberKey};
+use retrobot::domain::ids::{MemberId, MessageId};
 use retrobot::domain::retro::{Retro, RetroStatus};
 use retrobot::store::{AnswerSaved, NewRetro, Store};
 
@@ -33,7 +34,7 @@ async fn open(store: &Store, channel: u64) -> Retro {
 
 async fn key(store: &Store, retro: &Retro, member: u64) -> MemberKey {
     let secret = store.retro_secret(retro.id).await.unwrap().unwrap();
-    member_key(&secret, retro.id, member)
+    member_key(&secret, retro.id, MemberId(member))
 }
 
 async fn close(store: &Store, retro: &Retro) {
@@ -135,7 +136,11 @@ contract!(
             vec![first.clone()]
         );
         store
-            .anonymous_answer_posted(&first.token, 9_000_000_000_000_000_001, "Customer calls")
+            .anonymous_answer_posted(
+                &first.token,
+                MessageId(9_000_000_000_000_000_001),
+                "Customer calls",
+            )
             .await
             .unwrap();
         assert!(store
@@ -148,7 +153,10 @@ contract!(
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(stored.message_id, Some(9_000_000_000_000_000_001));
+        assert_eq!(
+            stored.message_id,
+            Some(MessageId(9_000_000_000_000_000_001))
+        );
         assert!(stored.synced);
 
         // An edit keeps the token and the message; it is unsynced until Discord shows it.
@@ -160,10 +168,17 @@ contract!(
             panic!("edit not saved")
         };
         assert_eq!(edited.token, first.token);
-        assert_eq!(edited.message_id, Some(9_000_000_000_000_000_001));
+        assert_eq!(
+            edited.message_id,
+            Some(MessageId(9_000_000_000_000_000_001))
+        );
         // Discord showing an older text does not count as synced.
         store
-            .anonymous_answer_posted(&first.token, 9_000_000_000_000_000_001, "Customer calls")
+            .anonymous_answer_posted(
+                &first.token,
+                MessageId(9_000_000_000_000_000_001),
+                "Customer calls",
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -232,7 +247,7 @@ contract!(
         let secret = store.retro_secret(retro.id).await.unwrap().unwrap();
         let keys: Vec<MemberKey> = VOTERS
             .iter()
-            .map(|m| member_key(&secret, retro.id, *m))
+            .map(|m| member_key(&secret, retro.id, MemberId(*m)))
             .collect();
         for (i, k) in keys.iter().enumerate() {
             for position in 0..3 {
@@ -283,7 +298,7 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
     let retro = open(&store, 36).await;
     let secret = store.retro_secret(retro.id).await.unwrap().unwrap();
     for member in VOTERS {
-        let k = member_key(&secret, retro.id, member);
+        let k = member_key(&secret, retro.id, MemberId(member));
         store.anonymous_click(retro.id, 0, k, 1).await.unwrap();
         store
             .save_anonymous_answer(retro.id, 1, k, Some("Too few customer calls"))
@@ -293,7 +308,7 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
     // A retro whose posting failed (a member may have clicked meanwhile) loses its secret too.
     let failed = store.create_retro(&anonymous_retro(37)).await.unwrap();
     let failed_secret = store.retro_secret(failed.id).await.unwrap().unwrap();
-    let early = member_key(&failed_secret, failed.id, VOTERS[0]);
+    let early = member_key(&failed_secret, failed.id, MemberId(VOTERS[0]));
     store.anonymous_click(failed.id, 0, early, 0).await.unwrap();
 
     // The audit sees what is there: while open, the secrets are stored.
@@ -313,7 +328,7 @@ async fn nothing_links_votes_to_members(store: Store, url: String) {
     );
     let mut keys: Vec<String> = VOTERS
         .iter()
-        .map(|m| member_key(&secret, retro.id, *m).to_hex())
+        .map(|m| member_key(&secret, retro.id, MemberId(*m)).to_hex())
         .collect();
     keys.push(early.to_hex());
     for cell in &cells {

@@ -3,6 +3,7 @@
 
 use super::store_support::{self, contract};
 use chrono::{NaiveDate, TimeZone, Utc};
+use retrobot::domain::ids::{ChannelId, GuildId, MemberId};
 use retrobot::domain::live::Change;
 use retrobot::domain::retro::{Retro, RetroId, RetroStatus};
 use retrobot::domain::template::TemplateCatalog;
@@ -10,11 +11,11 @@ use retrobot::store::{ClosedFilter, NewAction, NewRetro, SequencedChange, Store}
 
 fn retro_of(channel: u64, template: &str) -> NewRetro {
     NewRetro {
-        guild_id: 1_000_000_000_000_000_001,
-        channel_id: channel,
+        guild_id: GuildId(1_000_000_000_000_000_001),
+        channel_id: ChannelId(channel),
         template: TemplateCatalog::builtin().get(template).unwrap().clone(),
         title: None,
-        facilitator_id: 42,
+        facilitator_id: MemberId(42),
         created_at: Utc.timestamp_millis_opt(1_700_000_000_123).unwrap(),
         closes_at: None,
         remind_at: None,
@@ -60,7 +61,7 @@ contract!(
         store.mark_failed(failed.id, "test").await.unwrap();
 
         let all = store
-            .closed_retros_in_channel(channel, ClosedFilter::default(), 10)
+            .closed_retros_in_channel(ChannelId(channel), ClosedFilter::default(), 10)
             .await
             .unwrap();
         assert_eq!(ids(&all), [a2.id, s1.id, a1.id]);
@@ -73,23 +74,23 @@ contract!(
             before: Some(a2.id),
         };
         let earlier = store
-            .closed_retros_in_channel(channel, filter, 10)
+            .closed_retros_in_channel(ChannelId(channel), filter, 10)
             .await
             .unwrap();
         assert_eq!(ids(&earlier), [a1.id], "same template, before a2");
         let limited = store
-            .closed_retros_in_channel(channel, ClosedFilter::default(), 2)
+            .closed_retros_in_channel(ChannelId(channel), ClosedFilter::default(), 2)
             .await
             .unwrap();
         assert_eq!(ids(&limited), [a2.id, s1.id]);
         assert!(store
-            .closed_retros_in_channel(77, ClosedFilter::default(), 10)
+            .closed_retros_in_channel(ChannelId(77), ClosedFilter::default(), 10)
             .await
             .unwrap()
             .is_empty());
         assert_eq!(
             store
-                .closed_retros_in_channel(5, ClosedFilter::default(), 10)
+                .closed_retros_in_channel(ChannelId(5), ClosedFilter::default(), 10)
                 .await
                 .unwrap()[0]
                 .retro
@@ -100,7 +101,7 @@ contract!(
         // The latest retro (actions go there) skips failed ones and includes open ones.
         assert_eq!(
             store
-                .latest_retro_in_channel(channel)
+                .latest_retro_in_channel(ChannelId(channel))
                 .await
                 .unwrap()
                 .unwrap()
@@ -113,14 +114,18 @@ contract!(
             .unwrap();
         assert_eq!(
             store
-                .latest_retro_in_channel(channel)
+                .latest_retro_in_channel(ChannelId(channel))
                 .await
                 .unwrap()
                 .unwrap()
                 .id,
             open.id
         );
-        assert!(store.latest_retro_in_channel(77).await.unwrap().is_none());
+        assert!(store
+            .latest_retro_in_channel(ChannelId(77))
+            .await
+            .unwrap()
+            .is_none());
         assert!(store.closed_at(a1.id).await.unwrap().is_some());
         assert!(store.closed_at(open.id).await.unwrap().is_none());
     }
@@ -138,7 +143,7 @@ contract!(
             seq,
             change: Change::VoterNamed {
                 retro: retro.id,
-                voter,
+                voter: MemberId(voter),
                 name: name.into(),
             },
         };
@@ -155,9 +160,9 @@ contract!(
             .record_voter_names(
                 retro.id,
                 &[
-                    (5, "bob-global".into()),
-                    (6, "Carol".into()),
-                    (6, "Carol again".into()),
+                    (MemberId(5), "bob-global".into()),
+                    (MemberId(6), "Carol".into()),
+                    (MemberId(6), "Carol again".into()),
                 ],
             )
             .await
@@ -168,9 +173,9 @@ contract!(
             .unwrap();
         let names = store.voter_names(retro.id).await.unwrap();
         assert_eq!(names.len(), 3);
-        assert_eq!(names[&5], "Bobby");
-        assert_eq!(names[&6], "Carol");
-        assert_eq!(names[&big], "Zed (nick)");
+        assert_eq!(names[&MemberId(5)], "Bobby");
+        assert_eq!(names[&MemberId(6)], "Carol");
+        assert_eq!(names[&MemberId(big)], "Zed (nick)");
         store.record_voter_names(retro.id, &[]).await.unwrap();
     }
 );
@@ -183,18 +188,18 @@ contract!(
         let due = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
         let new = |retro: RetroId, text: &str, owner, due| NewAction {
             retro,
-            channel_id: channel,
+            channel_id: ChannelId(channel),
             text: text.into(),
             owner_id: owner,
             due,
-            created_by: 42,
+            created_by: MemberId(42),
             created_at: Utc.timestamp_millis_opt(1_700_000_100_000).unwrap(),
         };
         let a = store
             .add_action(&new(
                 first.id,
                 "Automate releases",
-                Some(u64::MAX - 1),
+                Some(MemberId(u64::MAX - 1)),
                 Some(due),
             ))
             .await
@@ -203,9 +208,9 @@ contract!(
             .add_action(&new(first.id, "Talk to customers", None, None))
             .await
             .unwrap();
-        assert_eq!(a.owner_id, Some(u64::MAX - 1));
+        assert_eq!(a.owner_id, Some(MemberId(u64::MAX - 1)));
         assert_eq!(a.due, Some(due));
-        assert_eq!(a.channel_id, channel);
+        assert_eq!(a.channel_id, ChannelId(channel));
         assert_eq!(
             a.created_at.timestamp_millis(),
             1_700_000_100_000,
@@ -223,11 +228,14 @@ contract!(
             .await
             .unwrap();
         let from_last_time = store
-            .open_actions_in_channel(channel, Some(second.id))
+            .open_actions_in_channel(ChannelId(channel), Some(second.id))
             .await
             .unwrap();
         assert_eq!(from_last_time, vec![a.clone(), b.clone()]);
-        let all_open = store.open_actions_in_channel(channel, None).await.unwrap();
+        let all_open = store
+            .open_actions_in_channel(ChannelId(channel), None)
+            .await
+            .unwrap();
         assert_eq!(all_open.len(), 3);
         assert_eq!(
             store.actions_of_retro(second.id).await.unwrap(),
@@ -235,22 +243,25 @@ contract!(
         );
 
         let at = Utc.timestamp_millis_opt(1_700_000_200_000).unwrap();
-        assert!(store.complete_action(a.id, 7, at).await.unwrap());
+        assert!(store.complete_action(a.id, MemberId(7), at).await.unwrap());
         assert!(
-            !store.complete_action(a.id, 8, at).await.unwrap(),
+            !store.complete_action(a.id, MemberId(8), at).await.unwrap(),
             "done once"
         );
         let open = store
-            .open_actions_in_channel(channel, Some(second.id))
+            .open_actions_in_channel(ChannelId(channel), Some(second.id))
             .await
             .unwrap();
         assert_eq!(open, vec![b.clone()]);
-        let done = store.done_actions_in_channel(channel, 5).await.unwrap();
+        let done = store
+            .done_actions_in_channel(ChannelId(channel), 5)
+            .await
+            .unwrap();
         assert_eq!(done.len(), 1);
         assert_eq!(done[0].done_at, Some(at));
         assert!(store.action(999_999).await.unwrap().is_none());
         assert!(store
-            .open_actions_in_channel(99, None)
+            .open_actions_in_channel(ChannelId(99), None)
             .await
             .unwrap()
             .is_empty());

@@ -1,6 +1,7 @@
 //! Members' input: ordered batches of reactions and replies, and reconciliation.
 
 use super::*;
+use retrobot::domain::ids::{MemberId, MessageId};
 
 contract!(applies_changes_in_order, |store: Store| async move {
     let retro = store.create_retro(&new_retro(11)).await.unwrap();
@@ -13,7 +14,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkAdded {
                     retro: id,
                     position: 0,
-                    voter: 5,
+                    voter: MemberId(5),
                     option: 0,
                 },
             ),
@@ -22,7 +23,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkAdded {
                     retro: id,
                     position: 0,
-                    voter: 5,
+                    voter: MemberId(5),
                     option: 1,
                 },
             ),
@@ -31,7 +32,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkAdded {
                     retro: id,
                     position: 0,
-                    voter: big_voter,
+                    voter: MemberId(big_voter),
                     option: 1,
                 },
             ),
@@ -40,7 +41,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkAdded {
                     retro: id,
                     position: 1,
-                    voter: 6,
+                    voter: MemberId(6),
                     option: 1,
                 },
             ),
@@ -49,7 +50,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkRemoved {
                     retro: id,
                     position: 1,
-                    voter: 6,
+                    voter: MemberId(6),
                     option: 1,
                 },
             ),
@@ -58,7 +59,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
                 Change::MarkRemoved {
                     retro: id,
                     position: 2,
-                    voter: 6,
+                    voter: MemberId(6),
                     option: 0,
                 },
             ),
@@ -69,7 +70,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
     let t = tally(&retro.template.scale, 3, &marks);
     assert_eq!(t.statements[0].counts, vec![0, 2]);
     assert_eq!(t.statements[1].counts, vec![0, 0]);
-    assert!(marks.iter().any(|m| m.voter == big_voter));
+    assert!(marks.iter().any(|m| m.voter == MemberId(big_voter)));
     // 👎 removed: member 5's 👍 counts again.
     store
         .apply_changes(&[change(
@@ -77,7 +78,7 @@ contract!(applies_changes_in_order, |store: Store| async move {
             Change::MarkRemoved {
                 retro: id,
                 position: 0,
-                voter: 5,
+                voter: MemberId(5),
                 option: 1,
             },
         )])
@@ -104,20 +105,20 @@ contract!(
             push(Change::MarkAdded {
                 retro: id,
                 position: 0,
-                voter,
+                voter: MemberId(voter),
                 option: 0,
             });
             push(Change::MarkAdded {
                 retro: id,
                 position: 0,
-                voter,
+                voter: MemberId(voter),
                 option: 1,
             });
             if voter % 3 == 0 {
                 push(Change::MarkRemoved {
                     retro: id,
                     position: 0,
-                    voter,
+                    voter: MemberId(voter),
                     option: 1,
                 });
             }
@@ -126,13 +127,13 @@ contract!(
         push(Change::MarkRemoved {
             retro: id,
             position: 1,
-            voter: 7,
+            voter: MemberId(7),
             option: 0,
         });
         push(Change::MarkAdded {
             retro: id,
             position: 1,
-            voter: 7,
+            voter: MemberId(7),
             option: 0,
         });
         store.apply_changes(&batch).await.unwrap();
@@ -148,9 +149,9 @@ contract!(
         let retro = store.create_retro(&new_retro(12)).await.unwrap();
         let id = retro.id;
         let reply = |message_id, content: &str| Reply {
-            message_id,
+            message_id: MessageId(message_id),
             question: 2,
-            author_id: 77,
+            author_id: MemberId(77),
             author_name: "Bob".into(),
             content: content.into(),
         };
@@ -174,7 +175,7 @@ contract!(
                     3,
                     Change::ReplyEdited {
                         retro: id,
-                        message_id: 100,
+                        message_id: MessageId(100),
                         content: "first, edited".into(),
                     },
                 ),
@@ -182,14 +183,14 @@ contract!(
                     4,
                     Change::ReplyDeleted {
                         retro: id,
-                        message_id: 101,
+                        message_id: MessageId(101),
                     },
                 ),
                 change(
                     5,
                     Change::ReplyEdited {
                         retro: id,
-                        message_id: 555,
+                        message_id: MessageId(555),
                         content: "unknown".into(),
                     },
                 ),
@@ -216,7 +217,7 @@ contract!(
                     Change::MarkAdded {
                         retro: id,
                         position: 0,
-                        voter: 1,
+                        voter: MemberId(1),
                         option: 0,
                     },
                 ),
@@ -225,7 +226,7 @@ contract!(
                     Change::MarkAdded {
                         retro: id,
                         position: 0,
-                        voter: 2,
+                        voter: MemberId(2),
                         option: 0,
                     },
                 ),
@@ -239,7 +240,12 @@ contract!(
             seq
         };
         let (added, removed) = store
-            .reconcile_marks(id, 0, &[(1, 0), (1, 1), (3, 0)], &mut next)
+            .reconcile_marks(
+                id,
+                0,
+                &[(MemberId(1), 0), (MemberId(1), 1), (MemberId(3), 0)],
+                &mut next,
+            )
             .await
             .unwrap();
         assert_eq!((added, removed), (2, 1));
@@ -252,11 +258,16 @@ contract!(
         );
         let known = marks
             .iter()
-            .find(|m| m.voter == 1 && m.option == 0)
+            .find(|m| m.voter == MemberId(1) && m.option == 0)
             .unwrap();
         assert_eq!(known.seq, 10, "known marks keep their order");
         let (added, removed) = store
-            .reconcile_marks(id, 0, &[(1, 0), (1, 1), (3, 0)], &mut next)
+            .reconcile_marks(
+                id,
+                0,
+                &[(MemberId(1), 0), (MemberId(1), 1), (MemberId(3), 0)],
+                &mut next,
+            )
             .await
             .unwrap();
         assert_eq!((added, removed), (0, 0), "nothing counted twice");
@@ -269,9 +280,9 @@ contract!(
         let retro = store.create_retro(&new_retro(14)).await.unwrap();
         let id = retro.id;
         let reply = |message_id, author_name: &str, content: &str| Reply {
-            message_id,
+            message_id: MessageId(message_id),
             question: 0,
-            author_id: 5,
+            author_id: MemberId(5),
             author_name: author_name.into(),
             content: content.into(),
         };

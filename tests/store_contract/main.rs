@@ -12,6 +12,7 @@ mod retros;
 mod schedules;
 
 use chrono::{TimeZone, Utc};
+use retrobot::domain::ids::{ChannelId, GuildId, MemberId};
 use retrobot::domain::live::Change;
 use retrobot::domain::retro::{ItemKind, RetroStatus};
 use retrobot::domain::summary::Reply;
@@ -22,14 +23,14 @@ pub(crate) use store_support::contract;
 
 fn new_retro(channel: u64) -> NewRetro {
     NewRetro {
-        guild_id: 1_000_000_000_000_000_001,
-        channel_id: channel,
+        guild_id: GuildId(1_000_000_000_000_000_001),
+        channel_id: ChannelId(channel),
         template: TemplateCatalog::builtin()
             .get("customer-obsession")
             .unwrap()
             .clone(),
         title: Some("Sprint 14".into()),
-        facilitator_id: 42,
+        facilitator_id: MemberId(42),
         created_at: Utc.timestamp_millis_opt(1_700_000_000_123).unwrap(),
         closes_at: Some(Utc.timestamp_millis_opt(1_700_000_900_000).unwrap()),
         remind_at: None,

@@ -1,6 +1,7 @@
 //! Retros: creation, one per channel, life-cycle claims, posted items, summary progress.
 
 use super::*;
+use retrobot::domain::ids::{ChannelId, MessageId};
 
 contract!(creates_and_reads_back_a_retro, |store: Store| async move {
     let created = store
@@ -12,7 +13,7 @@ contract!(creates_and_reads_back_a_retro, |store: Store| async move {
     assert_eq!(read.status, RetroStatus::Posting);
     assert_eq!(read.title.as_deref(), Some("Sprint 14"));
     assert_eq!(read.template.statements.len(), 3);
-    assert_eq!(read.channel_id, 900_000_000_000_000_001);
+    assert_eq!(read.channel_id, ChannelId(900_000_000_000_000_001));
     assert_eq!(
         read.closes_at.unwrap().timestamp_millis(),
         1_700_000_900_000
@@ -34,7 +35,12 @@ contract!(one_active_retro_per_channel, |store: Store| async move {
     let again = store.create_retro(&new_retro(7)).await.unwrap();
     assert_ne!(again.id, first.id);
     assert_eq!(
-        store.active_retro_in_channel(7).await.unwrap().unwrap().id,
+        store
+            .active_retro_in_channel(ChannelId(7))
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         again.id
     );
 });
@@ -68,7 +74,11 @@ contract!(transitions_are_claims, |store: Store| async move {
         .transition(retro.id, RetroStatus::Closing, RetroStatus::Closed)
         .await
         .unwrap());
-    assert!(store.active_retro_in_channel(9).await.unwrap().is_none());
+    assert!(store
+        .active_retro_in_channel(ChannelId(9))
+        .await
+        .unwrap()
+        .is_none());
     store.mark_failed(retro.id, "too late").await.unwrap();
     assert_eq!(
         store.retro(retro.id).await.unwrap().unwrap().status,
@@ -79,11 +89,14 @@ contract!(transitions_are_claims, |store: Store| async move {
 
 contract!(records_posted_items, |store: Store| async move {
     let retro = store.create_retro(&new_retro(10)).await.unwrap();
-    store.record_header(retro.id, 5_000).await.unwrap();
+    store
+        .record_header(retro.id, MessageId(5_000))
+        .await
+        .unwrap();
     let statement = RetroItem {
         kind: ItemKind::Statement,
         position: 1,
-        message_id: Some(5_001),
+        message_id: Some(MessageId(5_001)),
         thread_id: None,
     };
     store.record_item(retro.id, statement).await.unwrap();
@@ -91,14 +104,14 @@ contract!(records_posted_items, |store: Store| async move {
         kind: ItemKind::Question,
         position: 0,
         message_id: None,
-        thread_id: Some(6_000),
+        thread_id: Some(ChannelId(6_000)),
     };
     store.record_item(retro.id, thread).await.unwrap();
     store
         .record_item(
             retro.id,
             RetroItem {
-                message_id: Some(6_001),
+                message_id: Some(MessageId(6_001)),
                 thread_id: None,
                 ..thread
             },
@@ -113,8 +126,8 @@ contract!(records_posted_items, |store: Store| async move {
             RetroItem {
                 kind: ItemKind::Question,
                 position: 0,
-                message_id: Some(6_001),
-                thread_id: Some(6_000)
+                message_id: Some(MessageId(6_001)),
+                thread_id: Some(ChannelId(6_000))
             }
         ]
     );
@@ -125,7 +138,7 @@ contract!(records_posted_items, |store: Store| async move {
             .unwrap()
             .unwrap()
             .header_message_id,
-        Some(5_000)
+        Some(MessageId(5_000))
     );
 });
 
@@ -138,18 +151,21 @@ contract!(summary_progress_survives, |store: Store| async move {
     store.save_summary(retro.id, "[1,2]").await.unwrap();
     store.save_summary(retro.id, "[3]").await.unwrap();
     store
-        .record_summary_part(retro.id, 9_000_000_000_000_000_001)
+        .record_summary_part(retro.id, MessageId(9_000_000_000_000_000_001))
         .await
         .unwrap();
     store
-        .record_summary_part(retro.id, 9_000_000_000_000_000_002)
+        .record_summary_part(retro.id, MessageId(9_000_000_000_000_000_002))
         .await
         .unwrap();
     assert_eq!(
         store.summary_progress(retro.id).await.unwrap(),
         (
             Some("[1,2]".into()),
-            vec![9_000_000_000_000_000_001, 9_000_000_000_000_000_002]
+            vec![
+                MessageId(9_000_000_000_000_000_001),
+                MessageId(9_000_000_000_000_000_002)
+            ]
         ),
         "the first saved summary is kept"
     );

@@ -2,6 +2,7 @@
 
 use super::*;
 use chrono::Duration;
+use retrobot::domain::ids::{ChannelId, GuildId, MemberId, RoleId};
 use retrobot::domain::recurrence::Recurrence;
 use retrobot::domain::schedule::ScheduleId;
 use retrobot::store::NewSchedule;
@@ -12,14 +13,14 @@ fn at(minute: u32) -> chrono::DateTime<Utc> {
 
 fn new_schedule(channel: u64, next: chrono::DateTime<Utc>) -> NewSchedule {
     NewSchedule {
-        guild_id: 1_000_000_000_000_000_001,
-        channel_id: channel,
-        creator_id: 42,
+        guild_id: GuildId(1_000_000_000_000_000_001),
+        channel_id: ChannelId(channel),
+        creator_id: MemberId(42),
         recurrence: Recurrence::parse("every day 10:00", "Europe/Berlin", at(0)).unwrap(),
         template_key: "customer-obsession".into(),
         title: Some("Daily".into()),
         duration: Duration::hours(2),
-        team_role_id: Some(77),
+        team_role_id: Some(RoleId(77)),
         participation: retrobot::domain::retro::Participation::Named,
         next_at: Some(next),
         created_at: at(0),
@@ -43,12 +44,12 @@ contract!(
         );
         assert_eq!(
             (a.duration, a.team_role_id, a.next_at),
-            (Duration::hours(2), Some(77), Some(at(30)))
+            (Duration::hours(2), Some(RoleId(77)), Some(at(30)))
         );
         let guild = a.guild_id;
         assert_eq!(store.schedules_in(guild, None).await.unwrap().len(), 2);
         assert_eq!(
-            store.schedules_in(guild, Some(6)).await.unwrap()[0].id,
+            store.schedules_in(guild, Some(ChannelId(6))).await.unwrap()[0].id,
             b.id
         );
         let upcoming = store.upcoming_occurrences().await.unwrap();
@@ -66,7 +67,7 @@ contract!(
             .iter()
             .all(|s| s.id == a.id));
         assert!(
-            !store.delete_schedule(a.id, 999).await.unwrap(),
+            !store.delete_schedule(a.id, GuildId(999)).await.unwrap(),
             "only in its own guild"
         );
         assert!(store.delete_schedule(a.id, guild).await.unwrap());
@@ -131,7 +132,7 @@ contract!(
 contract!(reminders_are_due_once, |store: Store| async move {
     let mut new = new_retro(9);
     new.remind_at = Some(at(45));
-    new.team_role_id = Some(31);
+    new.team_role_id = Some(RoleId(31));
     let retro = store.create_retro(&new).await.unwrap();
     assert!(
         store.due_reminders(at(50)).await.unwrap().is_empty(),
@@ -147,7 +148,7 @@ contract!(reminders_are_due_once, |store: Store| async move {
     );
     assert!(store.due_reminders(at(44)).await.unwrap().is_empty());
     let due = store.due_reminders(at(45)).await.unwrap();
-    assert_eq!((due.len(), due[0].team_role_id), (1, Some(31)));
+    assert_eq!((due.len(), due[0].team_role_id), (1, Some(RoleId(31))));
     assert!(store.claim_reminder(retro.id).await.unwrap());
     assert!(
         !store.claim_reminder(retro.id).await.unwrap(),
@@ -160,11 +161,11 @@ contract!(reminders_are_due_once, |store: Store| async move {
             Change::MarkAdded {
                 retro: retro.id,
                 position: 0,
-                voter: 5,
+                voter: MemberId(5),
                 option: 0,
             },
         )])
         .await
         .unwrap();
-    assert_eq!(store.voters(retro.id).await.unwrap(), vec![5]);
+    assert_eq!(store.voters(retro.id).await.unwrap(), vec![MemberId(5)]);
 });

@@ -7,6 +7,7 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 use super::options::Options;
 use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::render::reports::{actions_blocks, pack_parts};
 use crate::discord::rest::RestError;
 use crate::domain::action::{parse_due, validate_text, MAX_ACTION_CHARS};
@@ -101,7 +102,7 @@ async fn add(
         Ok(due) => due,
         Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
     };
-    let channel = command.channel_id.get();
+    let channel = command.channel_id.domain();
     let Some(retro) = bot.store.latest_retro_in_channel(channel).await? else {
         return Ok(respond
             .ephemeral("No check-in has run in this channel yet; action items belong to a check-in. Start one with `/retro start`.")
@@ -115,7 +116,7 @@ async fn add(
             text,
             owner_id: options.user("owner"),
             due,
-            created_by: command.user.id.get(),
+            created_by: command.user.id.domain(),
             created_at: Utc::now(),
         })
         .await?;
@@ -136,7 +137,7 @@ async fn list(
     command: &CommandInteraction,
     respond: &Responder<'_>,
 ) -> Result<Result<(), RestError>, StoreError> {
-    let channel = command.channel_id.get();
+    let channel = command.channel_id.domain();
     let open = bot.store.open_actions_in_channel(channel, None).await?;
     let done = bot
         .store
@@ -171,7 +172,7 @@ async fn done(
             .ephemeral("Give the action's number, e.g. `/retro action done id:4`.")
             .await);
     };
-    let channel = command.channel_id.get();
+    let channel = command.channel_id.domain();
     let action = match bot.store.action(id).await? {
         Some(action) if action.channel_id == channel => action,
         _ => {
@@ -187,7 +188,7 @@ async fn done(
             .ephemeral(format!("Action #{id} was already done."))
             .await);
     }
-    let by = command.user.id.get();
+    let by = command.user.id.domain();
     let text = if bot.store.complete_action(id, by, Utc::now()).await? {
         format!("Marked action #{id} as done: {}", action.text)
     } else {

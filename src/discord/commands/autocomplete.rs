@@ -8,6 +8,7 @@ use serenity::all::{
 use super::close;
 use super::schedule;
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::rest::RestError;
 use crate::domain::text::shorten;
 
@@ -31,7 +32,7 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
             })
             .collect(),
         "retro" => {
-            let guild = command.guild_id.map_or(0, |g| g.get());
+            let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
             close::open_in_guild(bot, guild)
                 .await
                 .into_iter()
@@ -51,7 +52,7 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         }
         "timezone" => schedule::timezone_choices(&query),
         "schedule" => {
-            let guild = command.guild_id.map_or(0, |g| g.get());
+            let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
             schedule::schedule_choices(bot, guild, &query).await
         }
         _ => Vec::new(),

@@ -9,9 +9,11 @@ use super::options::Options;
 use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
+use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
+use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
 
 /// `/retro close [retro]`.
@@ -41,10 +43,10 @@ pub async fn run(
     respond.defer_ephemeral().await?;
     let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {
         Some(given) => match given.trim_start_matches('#').parse::<i64>() {
-            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| r.guild_id == guild_id.get())),
+            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| r.guild_id == guild_id.domain())),
             Err(_) => return respond.edit(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty to close this channel's retro.")).await,
         },
-        None => bot.store.active_retro_in_channel(command.channel_id.get()).await,
+        None => bot.store.active_retro_in_channel(command.channel_id.domain()).await,
     };
     let retro =
         match found {
@@ -70,7 +72,7 @@ pub async fn run(
         .and_then(|m| m.permissions)
         .unwrap_or_default();
     let closer = Closer {
-        user_id: command.user.id.get(),
+        user_id: command.user.id.domain(),
         has_manage_server: permissions::can_manage_server(member_permissions),
         has_facilitator_role: super::rights::has_facilitator_role(bot, guild_id, command).await,
     };
@@ -95,7 +97,7 @@ pub async fn run(
                 .edit(format!(
                     "Closed {}. The summary is posted here: {}",
                     retro.display_name(),
-                    jump_link(retro.guild_id, retro.channel_id, Some(summary.get()))
+                    jump_link(retro.guild_id, retro.channel_id, Some(summary.domain()))
                 ))
                 .await
         }
@@ -112,7 +114,7 @@ pub async fn run(
 }
 
 /// The open retros of a guild, for autocomplete.
-pub async fn open_in_guild(bot: &Bot, guild: u64) -> Vec<Retro> {
+pub async fn open_in_guild(bot: &Bot, guild: DomainGuildId) -> Vec<Retro> {
     bot.store
         .retros_with_status(RetroStatus::Open)
         .await

@@ -9,6 +9,7 @@ use serenity::all::{
 use super::options::Options;
 use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::participation::summarise;
 use crate::discord::rest::{RestError, Upload};
 use crate::domain::export::{Export, ExportFormat};
@@ -52,9 +53,9 @@ enum Pick {
 }
 
 async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pick, StoreError> {
-    let guild = command.guild_id.map_or(0, |g| g.get());
+    let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
     if given.is_empty() || given.eq_ignore_ascii_case("latest") {
-        let channel = command.channel_id.get();
+        let channel = command.channel_id.domain();
         let latest = bot
             .store
             .closed_retros_in_channel(channel, ClosedFilter::default(), 1)
@@ -167,7 +168,7 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
         .unwrap_or_default();
     let closed = bot
         .store
-        .closed_retros_in_channel(command.channel_id.get(), ClosedFilter::default(), 24)
+        .closed_retros_in_channel(command.channel_id.domain(), ClosedFilter::default(), 24)
         .await
         .unwrap_or_default();
     let mut choices = vec![AutocompleteChoice::new(

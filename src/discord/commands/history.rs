@@ -8,6 +8,7 @@ use super::respond::Responder;
 use crate::discord::bot::Bot;
 use crate::discord::flows::looking_back::{self, chart_title};
 use crate::discord::flows::post_chart;
+use crate::discord::ids::ToDomain;
 use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
 use crate::domain::report::{chart_data, history_blocks, MAX_HISTORY};
@@ -60,7 +61,7 @@ pub async fn run(
         .map(str::trim)
         .filter(|t| !t.is_empty());
     respond.defer_ephemeral().await?;
-    let channel = command.channel_id.get();
+    let channel = command.channel_id.domain();
     let key = match given {
         Some(key) => key.to_string(),
         None => match bot

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use serenity::all::{CommandInteraction, ResolvedOption, ResolvedValue};
 
+use crate::domain::ids::{MemberId, Snowflake};
+
 /// An option's value, owned.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OptionValue {
@@ -71,9 +73,10 @@ impl Options {
         options
     }
 
-    pub fn id(&self, name: &str) -> Option<u64> {
+    /// A channel or role option's id, as the domain's id of that kind.
+    pub fn id<T: Snowflake>(&self, name: &str) -> Option<T> {
         match self.values.get(name) {
-            Some(OptionValue::Id(id)) => Some(*id),
+            Some(OptionValue::Id(id)) => Some(T::from_raw(*id)),
             _ => None,
         }
     }
@@ -99,9 +102,9 @@ impl Options {
         }
     }
 
-    pub fn user(&self, name: &str) -> Option<u64> {
+    pub fn user(&self, name: &str) -> Option<MemberId> {
         match self.values.get(name) {
-            Some(OptionValue::User(id)) => Some(*id),
+            Some(OptionValue::User(id)) => Some(MemberId(*id)),
             _ => None,
         }
     }

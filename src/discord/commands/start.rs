@@ -12,6 +12,7 @@ use super::options::Options;
 use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::start::{start_retro, StartError, StartRequest};
+use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::snowflake::created_at;
@@ -108,11 +109,11 @@ pub async fn run(
 
     respond.defer_ephemeral().await?;
     let request = StartRequest {
-        guild_id: guild_id.get(),
-        channel_id: command.channel_id.get(),
+        guild_id: guild_id.domain(),
+        channel_id: command.channel_id.domain(),
         template: template.clone(),
         title,
-        facilitator_id: command.user.id.get(),
+        facilitator_id: command.user.id.domain(),
         // Discord's clock, from the interaction id: every post of this retro is newer.
         created_at: created_at(command.id.get()),
         duration,

@@ -5,6 +5,7 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::domain::retro::RetroStatus;
@@ -26,7 +27,7 @@ pub async fn run(
 ) -> Result<(), RestError> {
     // Deferred first: during a database outage the lookup may take seconds.
     respond.defer_ephemeral().await?;
-    let channel = command.channel_id.get();
+    let channel = command.channel_id.domain();
     let retro = match bot.store.active_retro_in_channel(channel).await {
         Ok(Some(retro)) => retro,
         Ok(None) => {

@@ -8,6 +8,7 @@ use serenity::all::{ChannelId, GuildId, Message, MessageId};
 use tokio::task::JoinSet;
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::rest::snowflake::snowflake_at;
 use crate::discord::rest::RestError;
 use crate::domain::retro::{ItemKind, Retro};
@@ -20,17 +21,17 @@ use crate::domain::retro::{ItemKind, Retro};
 /// posts could not be removed.
 pub async fn remove_posts(bot: &Bot, retro: &Retro) -> usize {
     bot.live.write().expect("live index lock").remove(retro.id);
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let since = snowflake_at(retro.created_at);
     let mut threads: HashSet<ChannelId> = HashSet::new();
     let mut messages: HashSet<MessageId> = HashSet::new();
     if let Ok(Some(stored)) = bot.store.retro(retro.id).await {
-        messages.extend(stored.header_message_id.map(MessageId::new));
+        messages.extend(stored.header_message_id.map(MessageId::from));
     }
     for item in bot.store.items(retro.id).await.unwrap_or_default() {
-        threads.extend(item.thread_id.map(ChannelId::new));
+        threads.extend(item.thread_id.map(ChannelId::from));
         if item.kind == ItemKind::Statement {
-            messages.extend(item.message_id.map(MessageId::new));
+            messages.extend(item.message_id.map(MessageId::from));
         }
     }
     let me = bot.user_id();
@@ -38,20 +39,20 @@ pub async fn remove_posts(bot: &Bot, retro: &Retro) -> usize {
         Ok(found) => messages.extend(
             found
                 .iter()
-                .filter(|m| m.author.id.get() == me && !is_summary(m))
+                .filter(|m| m.author.id.domain() == me && !is_summary(m))
                 .map(|m| m.id),
         ),
         Err(e) => {
             tracing::warn!(retro = %retro.id, error = %e, "could not sweep the channel for posts")
         }
     }
-    match bot.rest.active_threads(GuildId::new(retro.guild_id)).await {
+    match bot.rest.active_threads(GuildId::from(retro.guild_id)).await {
         Ok(active) => threads.extend(
             active
                 .iter()
                 .filter(|t| {
                     t.parent_id == Some(channel)
-                        && t.owner_id.map(|o| o.get()) == Some(me)
+                        && t.owner_id.map(|o| o.domain()) == Some(me)
                         && t.id.get() > since
                 })
                 .map(|t| t.id),

@@ -11,6 +11,7 @@ use super::looking_back;
 use super::post_chart::post_with_chart;
 use super::work::{self, WorkGuard};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::participation::{self, report::ReconcileError};
 use crate::discord::render::{self, RenderedMessage};
 use crate::discord::rest::RestError;
@@ -92,15 +93,15 @@ async fn finish_claimed(
     };
     // The summary is computed: for anonymous retros nothing may link a vote to a member now.
     participation::seal(bot, retro).await?;
-    let channel = ChannelId::new(retro.channel_id);
-    let mut first = posted.first().copied().map(MessageId::new);
+    let channel = ChannelId::from(retro.channel_id);
+    let mut first = posted.first().copied().map(MessageId::from);
     for (index, part) in parts.iter().enumerate().skip(posted.len()) {
         // The nonce makes a repeated post (after a lost answer or a crash) return the first.
         let nonce = Nonce::String(format!("r{}p{index}", retro.id.0));
         let body = part.to_create_message().nonce(nonce).enforce_nonce(true);
         let message = post_with_chart(bot, channel, part, body).await?;
         bot.store
-            .record_summary_part(retro.id, message.id.get())
+            .record_summary_part(retro.id, message.id.domain())
             .await?;
         work::renew(bot, retro.id, RetroStatus::Closing).await;
         first.get_or_insert(message.id);

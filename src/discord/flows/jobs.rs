@@ -9,6 +9,7 @@ use super::close::{close_expired, finish_interrupted_closes};
 use super::remind::post_reminder;
 use super::start::{start_retro, StartError, StartRequest};
 use crate::discord::bot::Bot;
+use crate::domain::ids::GuildId;
 use crate::domain::retro::RetroStatus;
 use crate::domain::schedule::{plan_due, Schedule};
 use crate::store::StoreError;
@@ -59,7 +60,7 @@ impl crate::scheduler::Jobs for DueWork {
 async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
     let open = bot.my_retros(RetroStatus::Open).await?;
     let mut candidates: Vec<DateTime<Utc>> = open.iter().filter_map(|r| r.closes_at).collect();
-    let mine = |(guild, at): (u64, DateTime<Utc>)| bot.owns(guild).then_some(at);
+    let mine = |(guild, at): (GuildId, DateTime<Utc>)| bot.owns(guild).then_some(at);
     candidates.extend(
         bot.store
             .upcoming_reminders()

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::discord::bot::Bot;
 use crate::discord::participation;
+use crate::domain::ids::ChannelId;
 use crate::domain::report::{chart_data, SummaryExtras, MAX_HISTORY};
 use crate::domain::retro::Retro;
 use crate::domain::summary::Summary;
@@ -28,7 +29,7 @@ pub async fn results_of(
 /// `None`), oldest first.
 pub async fn history(
     bot: &Bot,
-    channel_id: u64,
+    channel_id: ChannelId,
     template_key: &str,
     before: Option<crate::domain::retro::RetroId>,
     count: usize,

@@ -12,10 +12,12 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::participation;
 use crate::discord::render;
 use crate::discord::rest::snowflake::snowflake_at;
 use crate::discord::rest::{DiscordRest, RestError};
+use crate::domain::ids::ChannelId as DomainChannelId;
 use crate::domain::retro::{ItemKind, Retro};
 use crate::store::{RetroItem, StoreError};
 
@@ -45,7 +47,7 @@ fn once(message: CreateMessage, retro: &Retro, part: &str) -> CreateMessage {
 
 /// What of a retro is already posted (nothing for a fresh start).
 struct Posted {
-    header: Option<u64>,
+    header: Option<crate::domain::ids::MessageId>,
     items: Vec<RetroItem>,
 }
 
@@ -65,7 +67,7 @@ impl Posted {
 /// appear.
 pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> {
     participation::before_posting(bot, retro).await?;
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let posted = Arc::new(Posted {
         header: bot
             .store
@@ -90,7 +92,9 @@ pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> 
             .create_message(channel, &once(header, retro, "h"))
             .await
             .map_err(discord("post the header"))?;
-        bot.store.record_header(retro.id, header.id.get()).await?;
+        bot.store
+            .record_header(retro.id, header.id.domain())
+            .await?;
     }
 
     let mut tasks: JoinSet<Result<(), PostError>> = JoinSet::new();
@@ -123,7 +127,7 @@ async fn post_statements(
     posted: &Posted,
     to_react: mpsc::UnboundedSender<MessageId>,
 ) -> Result<(), PostError> {
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let scale = Arc::new(retro.template.scale.clone());
     for position in 0..retro.template.statements.len() {
         let recorded = posted
@@ -145,15 +149,15 @@ async fn post_statements(
                 let item = RetroItem {
                     kind: ItemKind::Statement,
                     position,
-                    message_id: Some(message.id.get()),
+                    message_id: Some(message.id.domain()),
                     thread_id: None,
                 };
                 bot.store.record_item(retro.id, item).await?;
-                message.id.get()
+                message.id.domain()
             }
         };
         if participation::statement_posted(bot, retro, position, message, &scale) {
-            let _ = to_react.send(MessageId::new(message));
+            let _ = to_react.send(MessageId::from(message));
         }
     }
     Ok(())
@@ -186,10 +190,10 @@ async fn open_questions(
     posted: &Arc<Posted>,
     tasks: &mut JoinSet<Result<(), PostError>>,
 ) -> Result<(), PostError> {
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let existing = if posted.resuming() {
         bot.rest
-            .active_threads(GuildId::new(retro.guild_id))
+            .active_threads(GuildId::from(retro.guild_id))
             .await
             .map_err(discord("list the active threads"))?
     } else {
@@ -202,7 +206,7 @@ async fn open_questions(
             .and_then(|i| i.thread_id);
         let found = || find_thread(bot, retro, &existing, &name);
         let thread = match recorded.or_else(found) {
-            Some(id) => ChannelId::new(id),
+            Some(id) => ChannelId::from(id),
             None => {
                 bot.rest
                     .create_public_thread(channel, &name)
@@ -215,10 +219,10 @@ async fn open_questions(
             kind: ItemKind::Question,
             position,
             message_id: None,
-            thread_id: Some(thread.get()),
+            thread_id: Some(thread.domain()),
         };
         bot.store.record_item(retro.id, item).await?;
-        participation::thread_opened(bot, retro, position, thread.get());
+        participation::thread_opened(bot, retro, position, thread.domain());
         let first = posted
             .item(ItemKind::Question, position)
             .and_then(|i| i.message_id);
@@ -234,17 +238,22 @@ async fn open_questions(
 }
 
 /// This retro's thread named `name` among the guild's active threads, if Discord has one.
-fn find_thread(bot: &Bot, retro: &Retro, existing: &[GuildChannel], name: &str) -> Option<u64> {
+fn find_thread(
+    bot: &Bot,
+    retro: &Retro,
+    existing: &[GuildChannel],
+    name: &str,
+) -> Option<DomainChannelId> {
     let since = snowflake_at(retro.created_at);
     existing
         .iter()
         .find(|t| {
-            t.parent_id.map(|p| p.get()) == Some(retro.channel_id)
-                && t.owner_id.map(|o| o.get()) == Some(bot.user_id())
+            t.parent_id.map(|p| p.domain()) == Some(retro.channel_id)
+                && t.owner_id.map(|o| o.domain()) == Some(bot.user_id())
                 && t.id.get() > since
                 && t.name == name
         })
-        .map(|t| t.id.get())
+        .map(|t| t.id.domain())
 }
 
 /// Joins question `position`'s thread and posts the full question inside (unless `first`, the
@@ -254,7 +263,7 @@ async fn fill_thread(
     retro: Retro,
     position: usize,
     thread: ChannelId,
-    first: Option<u64>,
+    first: Option<crate::domain::ids::MessageId>,
 ) -> Result<(), PostError> {
     let joined = bot.rest.join_thread(thread);
     if first.is_some() {
@@ -271,8 +280,8 @@ async fn fill_thread(
     let item = RetroItem {
         kind: ItemKind::Question,
         position,
-        message_id: Some(first.id.get()),
-        thread_id: Some(thread.get()),
+        message_id: Some(first.id.domain()),
+        thread_id: Some(thread.domain()),
     };
     bot.store.record_item(retro.id, item).await?;
     Ok(())

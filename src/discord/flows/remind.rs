@@ -3,11 +3,14 @@
 
 use std::collections::HashSet;
 
-use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId, RoleId, UserId};
+use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, UserId};
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
+use crate::discord::people;
 use crate::discord::render::{jump_link, CONTENT_LIMIT};
 use crate::discord::rest::RestError;
+use crate::domain::ids::{GuildId, MemberId, RoleId};
 use crate::domain::schedule::participation_line;
 use crate::store::DueReminder;
 
@@ -17,7 +20,7 @@ const MENTIONS_PER_MESSAGE: usize = 100;
 /// Posts the reminder of `due` in its channel.
 pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError> {
     let retro = &due.retro;
-    let voters: HashSet<u64> = bot
+    let voters: HashSet<MemberId> = bot
         .store
         .voters(retro.id)
         .await
@@ -65,19 +68,19 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
         jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
         participation_line(voted, team.as_ref().map(Vec::len)),
     );
-    let waiting: Vec<u64> = team
+    let waiting: Vec<MemberId> = team
         .filter(|_| !retro.participation.is_anonymous())
         .unwrap_or_default()
         .into_iter()
         .filter(|m| !voters.contains(m))
         .collect();
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let mut parts = vec![(head, Vec::new())];
     if !waiting.is_empty() {
         parts.extend(mention_messages("Still to vote:", &waiting));
     }
     for (text, users) in parts {
-        let mentions = CreateAllowedMentions::new().users(users.iter().map(|u| UserId::new(*u)));
+        let mentions = CreateAllowedMentions::new().users(users.iter().map(|u| UserId::from(*u)));
         bot.rest
             .create_message(
                 channel,
@@ -92,17 +95,17 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
 }
 
 /// The members of `role` in `guild` (humans only), by paging through the member list.
-async fn team_members(bot: &Bot, guild: u64, role: u64) -> Result<Vec<u64>, RestError> {
+async fn team_members(bot: &Bot, guild: GuildId, role: RoleId) -> Result<Vec<MemberId>, RestError> {
     let mut members = Vec::new();
     let mut after = None;
     loop {
-        let page = bot.rest.guild_members(GuildId::new(guild), after).await?;
+        let page = bot.rest.guild_members(guild.into(), after).await?;
         let full = page.len() >= 1000;
         after = page.last().map(|m| m.user.id);
         members.extend(
             page.iter()
-                .filter(|m| !m.user.bot && m.roles.contains(&RoleId::new(role)))
-                .map(|m| m.user.id.get()),
+                .filter(|m| people::is_member(bot, &m.user) && m.roles.contains(&role.into()))
+                .map(|m| m.user.id.domain()),
         );
         if !full {
             return Ok(members);
@@ -112,7 +115,7 @@ async fn team_members(bot: &Bot, guild: u64, role: u64) -> Result<Vec<u64>, Rest
 
 /// Mentions of `users` after `lead`, split so no message exceeds the content limit or pings
 /// more than Discord allows.
-fn mention_messages(lead: &str, users: &[u64]) -> Vec<(String, Vec<u64>)> {
+fn mention_messages(lead: &str, users: &[MemberId]) -> Vec<(String, Vec<MemberId>)> {
     let mut messages = Vec::new();
     let mut text = lead.to_string();
     let mut batch = Vec::new();
@@ -137,12 +140,14 @@ mod tests {
 
     #[test]
     fn mentions_are_split_by_count_and_length() {
-        let users: Vec<u64> = (0..250).map(|i| 1_000_000_000_000_000_000 + i).collect();
+        let users: Vec<MemberId> = (0..250)
+            .map(|i| MemberId(1_000_000_000_000_000_000 + i))
+            .collect();
         let messages = mention_messages("Still to vote:", &users);
         assert!(messages.iter().all(
             |(text, batch)| text.len() <= CONTENT_LIMIT && batch.len() <= MENTIONS_PER_MESSAGE
         ));
-        let all: Vec<u64> = messages.iter().flat_map(|(_, b)| b.clone()).collect();
+        let all: Vec<MemberId> = messages.iter().flat_map(|(_, b)| b.clone()).collect();
         assert_eq!(all, users);
         assert!(messages
             .iter()

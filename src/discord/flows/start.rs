@@ -10,6 +10,7 @@ use super::cleanup::remove_posts;
 use super::post::{post_retro, PostError};
 use super::work::{self, WorkGuard};
 use crate::discord::bot::Bot;
+use crate::domain::ids::{ChannelId, GuildId, MemberId, RoleId};
 use crate::domain::retro::{Participation, Retro, RetroStatus};
 use crate::domain::schedule::ScheduleId;
 use crate::domain::template::Template;
@@ -18,18 +19,18 @@ use crate::store::{NewRetro, StoreError};
 /// What a retro is started with.
 #[derive(Clone, Debug)]
 pub struct StartRequest {
-    pub guild_id: u64,
-    pub channel_id: u64,
+    pub guild_id: GuildId,
+    pub channel_id: ChannelId,
     pub template: Template,
     pub title: Option<String>,
-    pub facilitator_id: u64,
+    pub facilitator_id: MemberId,
     /// By Discord's clock when known (an interaction's id), so every post is newer.
     pub created_at: DateTime<Utc>,
     pub duration: Option<std::time::Duration>,
     /// The schedule occurrence this check-in is for.
     pub occurrence: Option<(ScheduleId, DateTime<Utc>)>,
     /// The role whose members are expected to take part.
-    pub team_role_id: Option<u64>,
+    pub team_role_id: Option<RoleId>,
     /// How members take part.
     pub participation: Participation,
 }

@@ -18,6 +18,7 @@ use serenity::all::{
 };
 
 use crate::discord::bot::Bot;
+use crate::domain::ids::{ChannelId, MessageId};
 use crate::domain::retro::{ItemKind, Participation, Retro};
 use crate::domain::summary::Summary;
 use crate::domain::template::Scale;
@@ -84,7 +85,7 @@ pub fn statement_posted(
     bot: &Bot,
     retro: &Retro,
     position: usize,
-    message: u64,
+    message: MessageId,
     scale: &Arc<Scale>,
 ) -> bool {
     match retro.participation {
@@ -98,7 +99,7 @@ pub fn statement_posted(
 }
 
 /// Question `position`'s thread exists.
-pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: u64) {
+pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: ChannelId) {
     match retro.participation {
         Participation::Named => reactions::live::thread_opened(bot, retro, position, thread),
         Participation::Anonymous => buttons::thread_opened(bot, retro, position, thread),
@@ -191,7 +192,7 @@ pub async fn after_close(bot: &Bot, retro: &Retro) {
 }
 
 /// Each question's thread (`None` where it was never opened), by position.
-async fn question_threads(bot: &Bot, retro: &Retro) -> Result<Vec<Option<u64>>, StoreError> {
+async fn question_threads(bot: &Bot, retro: &Retro) -> Result<Vec<Option<ChannelId>>, StoreError> {
     let items: Vec<RetroItem> = bot.store.items(retro.id).await?;
     let mut threads = vec![None; retro.template.questions.len()];
     for item in items.iter().filter(|i| i.kind == ItemKind::Question) {

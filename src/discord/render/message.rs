@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serenity::all::{CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
 
+use crate::domain::ids::{ChannelId, GuildId, MessageId};
 use crate::domain::report::ChartData;
 
 /// Longest embed description Discord accepts.
@@ -59,7 +60,11 @@ impl RenderedMessage {
 }
 
 /// A link to a message or channel.
-pub fn jump_link(guild_id: u64, channel_id: u64, message_id: Option<u64>) -> String {
+pub fn jump_link(
+    guild_id: GuildId,
+    channel_id: ChannelId,
+    message_id: Option<MessageId>,
+) -> String {
     match message_id {
         Some(message) => format!("https://discord.com/channels/{guild_id}/{channel_id}/{message}"),
         None => format!("https://discord.com/channels/{guild_id}/{channel_id}"),

@@ -100,6 +100,7 @@ pub fn pack_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, MemberId};
     use crate::domain::retro::RetroId;
     use chrono::Utc;
 
@@ -107,11 +108,11 @@ mod tests {
         Action {
             id,
             retro: RetroId(1),
-            channel_id: 2,
+            channel_id: ChannelId(2),
             text: "x".repeat(250),
-            owner_id: Some(5),
+            owner_id: Some(MemberId(5)),
             due,
-            created_by: 5,
+            created_by: MemberId(5),
             created_at: Utc::now(),
             done_at: None,
         }

@@ -21,6 +21,7 @@ use super::retro::RetroId;
 use super::tally::{tally, Tally};
 use super::template::Scale;
 use super::vote::Mark;
+use crate::domain::ids::MemberId;
 
 /// Fewest voters a statement needs before the summary shows its split, unless configured.
 pub const DEFAULT_MIN_VOTERS: u32 = 3;
@@ -83,12 +84,12 @@ impl fmt::Debug for MemberKey {
 
 /// The key of `member` in retro `retro`. Deterministic for one secret (so a member can change
 /// their vote), unrelated across retros and secrets.
-pub fn member_key(secret: &RetroSecret, retro: RetroId, member: u64) -> MemberKey {
+pub fn member_key(secret: &RetroSecret, retro: RetroId, member: MemberId) -> MemberKey {
     let mut mac =
         Hmac::<Sha256>::new_from_slice(&secret.0).expect("HMAC accepts keys of any length");
     mac.update(b"retrobot member key v1");
     mac.update(&retro.0.to_be_bytes());
-    mac.update(&member.to_be_bytes());
+    mac.update(&member.get().to_be_bytes());
     MemberKey(mac.finalize().into_bytes().into())
 }
 
@@ -151,11 +152,11 @@ pub struct Ballot {
 /// Tallies anonymous ballots like reactions: each key counts once per statement, and distinct
 /// keys are the voters. (The keys only need to be told apart, so each becomes a small number.)
 pub fn tally_ballots(scale: &Scale, statement_count: usize, ballots: &[Ballot]) -> Tally {
-    let mut numbers: HashMap<MemberKey, u64> = HashMap::new();
+    let mut numbers: HashMap<MemberKey, MemberId> = HashMap::new();
     let marks: Vec<Mark> = ballots
         .iter()
         .map(|ballot| {
-            let next = numbers.len() as u64;
+            let next = MemberId(numbers.len() as u64);
             Mark {
                 position: ballot.position,
                 voter: *numbers.entry(ballot.key).or_insert(next),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::super::retro::RetroId;
 use super::super::template::Scale;
 use super::{member_key, MemberKey, RetroSecret};
+use crate::domain::ids::{ChannelId, MemberId};
 
 /// What routing a click of one live anonymous retro needs.
 #[derive(Clone, Debug)]
@@ -23,7 +24,7 @@ impl AnonymousRoute {
     pub fn vote_key(
         &self,
         retro: RetroId,
-        member: u64,
+        member: MemberId,
         position: usize,
         option: usize,
     ) -> Option<MemberKey> {
@@ -32,7 +33,12 @@ impl AnonymousRoute {
     }
 
     /// The member's key, if `question` names a real question.
-    pub fn answer_key(&self, retro: RetroId, member: u64, question: usize) -> Option<MemberKey> {
+    pub fn answer_key(
+        &self,
+        retro: RetroId,
+        member: MemberId,
+        question: usize,
+    ) -> Option<MemberKey> {
         (question < self.questions).then(|| member_key(&self.secret, retro, member))
     }
 }
@@ -41,7 +47,7 @@ impl AnonymousRoute {
 #[derive(Clone, Debug, Default)]
 pub struct AnonymousRoutes {
     retros: HashMap<RetroId, AnonymousRoute>,
-    threads: HashMap<u64, (RetroId, usize)>,
+    threads: HashMap<ChannelId, (RetroId, usize)>,
 }
 
 impl AnonymousRoutes {
@@ -50,7 +56,7 @@ impl AnonymousRoutes {
     }
 
     /// Marks `thread_id` as question `question`'s thread of anonymous `retro`.
-    pub fn add_thread(&mut self, retro: RetroId, question: usize, thread_id: u64) {
+    pub fn add_thread(&mut self, retro: RetroId, question: usize, thread_id: ChannelId) {
         self.threads.insert(thread_id, (retro, question));
     }
 
@@ -59,12 +65,12 @@ impl AnonymousRoutes {
     }
 
     /// The anonymous retro and question whose thread `channel_id` is.
-    pub fn thread(&self, channel_id: u64) -> Option<(RetroId, usize)> {
+    pub fn thread(&self, channel_id: ChannelId) -> Option<(RetroId, usize)> {
         self.threads.get(&channel_id).copied()
     }
 
     /// The thread of question `question` of `retro`.
-    pub fn thread_of(&self, retro: RetroId, question: usize) -> Option<u64> {
+    pub fn thread_of(&self, retro: RetroId, question: usize) -> Option<ChannelId> {
         self.threads
             .iter()
             .find(|(_, route)| **route == (retro, question))
@@ -85,6 +91,7 @@ impl AnonymousRoutes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, MemberId};
 
     fn route() -> AnonymousRoute {
         AnonymousRoute {
@@ -99,20 +106,20 @@ mod tests {
     fn keys_only_for_real_items_and_forgotten_on_removal() {
         let mut routes = AnonymousRoutes::default();
         routes.add(RetroId(1), route());
-        routes.add_thread(RetroId(1), 1, 900);
+        routes.add_thread(RetroId(1), 1, ChannelId(900));
         let r = routes.get(RetroId(1)).unwrap();
-        let key = r.vote_key(RetroId(1), 55, 2, 1).unwrap();
-        assert_eq!(r.answer_key(RetroId(1), 55, 0), Some(key));
-        assert_eq!(r.vote_key(RetroId(1), 55, 3, 0), None);
-        assert_eq!(r.vote_key(RetroId(1), 55, 0, 2), None);
-        assert_eq!(r.answer_key(RetroId(1), 55, 2), None);
-        assert_eq!(routes.thread(900), Some((RetroId(1), 1)));
-        assert_eq!(routes.thread_of(RetroId(1), 1), Some(900));
+        let key = r.vote_key(RetroId(1), MemberId(55), 2, 1).unwrap();
+        assert_eq!(r.answer_key(RetroId(1), MemberId(55), 0), Some(key));
+        assert_eq!(r.vote_key(RetroId(1), MemberId(55), 3, 0), None);
+        assert_eq!(r.vote_key(RetroId(1), MemberId(55), 0, 2), None);
+        assert_eq!(r.answer_key(RetroId(1), MemberId(55), 2), None);
+        assert_eq!(routes.thread(ChannelId(900)), Some((RetroId(1), 1)));
+        assert_eq!(routes.thread_of(RetroId(1), 1), Some(ChannelId(900)));
         assert_eq!(routes.thread_of(RetroId(1), 0), None);
         assert!(routes.contains(RetroId(1)));
         routes.remove(RetroId(1));
         assert!(routes.get(RetroId(1)).is_none());
-        assert_eq!(routes.thread(900), None);
+        assert_eq!(routes.thread(ChannelId(900)), None);
         assert!(!routes.contains(RetroId(1)));
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::super::retro::Retro;
 use super::super::summary::{build_summary, Reply, Summary};
 use super::{split_visible, tally_ballots, Ballot, MemberKey};
+use crate::domain::ids::{ChannelId, MemberId, MessageId};
 
 /// An anonymous answer to a question, as the store keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Answer {
     pub author: MemberKey,
     pub content: String,
     /// The bot's message carrying it in the question's thread, once posted.
-    pub message_id: Option<u64>,
+    pub message_id: Option<MessageId>,
 }
 
 /// Builds the summary of anonymous `retro`. Statements with fewer than `min_voters` voters (but
@@ -24,20 +25,20 @@ pub fn build_anonymous_summary(
     retro: &Retro,
     ballots: &[Ballot],
     answers: &[Answer],
-    thread_ids: &[Option<u64>],
+    thread_ids: &[Option<ChannelId>],
     min_voters: u32,
 ) -> Summary {
     let statement_count = retro.template.statements.len();
     let tally = tally_ballots(&retro.template.scale, statement_count, ballots);
-    let mut authors: HashMap<MemberKey, u64> = HashMap::new();
+    let mut authors: HashMap<MemberKey, MemberId> = HashMap::new();
     let replies: Vec<Reply> = answers
         .iter()
         .map(|answer| {
-            let next = authors.len() as u64 + 1;
+            let next = MemberId(authors.len() as u64 + 1);
             let author = *authors.entry(answer.author).or_insert(next);
             Reply {
                 // Posted answers in thread order; any not yet posted go last.
-                message_id: answer.message_id.unwrap_or(u64::MAX),
+                message_id: answer.message_id.unwrap_or(MessageId(u64::MAX)),
                 question: answer.question,
                 author_id: author,
                 author_name: String::new(),
@@ -55,7 +56,7 @@ pub fn build_anonymous_summary(
         .iter_mut()
         .flat_map(|q| q.replies.iter_mut())
     {
-        reply.author_id = 0;
+        reply.author_id = MemberId(0);
     }
     summary.voters = tally.voters;
     summary.anonymous = true;
@@ -66,6 +67,7 @@ pub fn build_anonymous_summary(
 mod tests {
     use super::*;
     use crate::domain::anonymous::{member_key, RetroSecret};
+    use crate::domain::ids::{ChannelId, MemberId, MessageId};
     use crate::domain::retro::{RetroId, RetroStatus};
 
     #[test]
@@ -77,7 +79,7 @@ mod tests {
             ..crate::domain::retro::sample_retro()
         };
         let secret = RetroSecret::from_bytes([3; 32]);
-        let key = |member| member_key(&secret, retro.id, member);
+        let key = |member| member_key(&secret, retro.id, MemberId(member));
         let ballot = |position, member, option| Ballot {
             position,
             key: key(member),
@@ -90,18 +92,18 @@ mod tests {
             ballot(1, 1, 1),
             ballot(1, 2, 1),
         ];
-        let answer = |question, member, content: &str, message_id| Answer {
+        let answer = |question, member, content: &str, message_id: Option<u64>| Answer {
             question,
             author: key(member),
             content: content.into(),
-            message_id,
+            message_id: message_id.map(MessageId),
         };
         let answers = [
             answer(0, 1, "later", Some(30)),
             answer(0, 2, "earlier", Some(20)),
             answer(1, 1, "pending", None),
         ];
-        let s = build_anonymous_summary(&retro, &ballots, &answers, &[Some(9); 4], 3);
+        let s = build_anonymous_summary(&retro, &ballots, &answers, &[Some(ChannelId(9)); 4], 3);
         assert!(s.anonymous);
         assert_eq!(s.statements[0].tally.counts, vec![1, 2]);
         assert!(!s.statements[0].split_hidden, "3 voters: shown");
@@ -120,7 +122,10 @@ mod tests {
             .collect();
         assert_eq!(first, ["earlier", "later"]);
         for reply in s.questions.iter().flat_map(|q| &q.replies) {
-            assert_eq!((reply.author_id, reply.author_name.as_str()), (0, ""));
+            assert_eq!(
+                (reply.author_id, reply.author_name.as_str()),
+                (MemberId(0), "")
+            );
         }
     }
 }

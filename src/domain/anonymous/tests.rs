@@ -2,6 +2,7 @@
 //! cannot be recomputed without the secret.
 
 use super::*;
+use crate::domain::ids::MemberId;
 
 fn secret(byte: u8) -> RetroSecret {
     RetroSecret::from_bytes([byte; KEY_BYTES])
@@ -12,7 +13,7 @@ fn secret(byte: u8) -> RetroSecret {
 fn play(secret: &RetroSecret, retro: RetroId, clicks: &[(u64, usize, usize)]) -> Vec<Ballot> {
     let mut ballots: Vec<Ballot> = Vec::new();
     for &(member, position, option) in clicks {
-        let key = member_key(secret, retro, member);
+        let key = member_key(secret, retro, MemberId(member));
         let at = ballots
             .iter()
             .position(|b| b.key == key && b.position == position);
@@ -77,21 +78,21 @@ fn one_vote_each_however_often_they_click() {
 #[test]
 fn keys_are_stable_per_retro_and_differ_across_members_retros_and_secrets() {
     let s = secret(7);
-    let key = member_key(&s, RetroId(1), 42);
+    let key = member_key(&s, RetroId(1), MemberId(42));
     assert_eq!(
         key,
-        member_key(&s, RetroId(1), 42),
+        member_key(&s, RetroId(1), MemberId(42)),
         "a member can change their vote"
     );
-    assert_ne!(key, member_key(&s, RetroId(1), 43));
+    assert_ne!(key, member_key(&s, RetroId(1), MemberId(43)));
     assert_ne!(
         key,
-        member_key(&s, RetroId(2), 42),
+        member_key(&s, RetroId(2), MemberId(42)),
         "unlinkable across retros"
     );
     assert_ne!(
         key,
-        member_key(&secret(8), RetroId(1), 42),
+        member_key(&secret(8), RetroId(1), MemberId(42)),
         "without this secret the key cannot be recomputed"
     );
 }
@@ -101,7 +102,7 @@ fn hex_round_trips_and_debug_never_prints_secrets() {
     let s = secret(0xab);
     assert_eq!(RetroSecret::from_hex(&s.to_hex()), Some(s.clone()));
     assert!(!format!("{s:?}").contains("ab"), "{s:?}");
-    let key = member_key(&s, RetroId(3), 9);
+    let key = member_key(&s, RetroId(3), MemberId(9));
     assert_eq!(MemberKey::from_hex(&key.to_hex()), Some(key));
     assert_eq!(key.to_hex().len(), 64);
     assert!(MemberKey::from_hex("zz").is_none());

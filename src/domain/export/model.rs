@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use crate::domain::action::Action;
+use crate::domain::ids::MemberId;
 use crate::domain::retro::Retro;
 use crate::domain::summary::Summary;
 use crate::domain::tally::Vote;
@@ -64,7 +65,10 @@ pub struct Export<'a> {
 
 impl Export<'_> {
     /// Names `votes` with `name_of` (a member whose name was never seen gets `unknown member`).
-    pub fn name_votes(votes: &[Vote], name_of: impl Fn(u64) -> Option<String>) -> Vec<NamedVote> {
+    pub fn name_votes(
+        votes: &[Vote],
+        name_of: impl Fn(MemberId) -> Option<String>,
+    ) -> Vec<NamedVote> {
         votes
             .iter()
             .map(|vote| NamedVote {
@@ -90,7 +94,7 @@ impl Export<'_> {
     }
 
     /// An action's owner, hidden in an anonymous check-in's export.
-    pub(super) fn owner_of(&self, action: &Action) -> Option<u64> {
+    pub(super) fn owner_of(&self, action: &Action) -> Option<MemberId> {
         action.owner_id.filter(|_| !self.anonymous())
     }
 

@@ -3,6 +3,7 @@
 use chrono::Utc;
 
 use super::*;
+use crate::domain::ids::{ChannelId, MemberId, MessageId};
 use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::domain::summary::{build_summary, Reply};
 use crate::domain::tally::current_votes;
@@ -20,7 +21,7 @@ fn retro() -> Retro {
         id: RetroId(12),
         template,
         title: Some("Sprint 3".into()),
-        facilitator_id: 9,
+        facilitator_id: MemberId(9),
         status: RetroStatus::Closed,
         ..crate::domain::retro::sample_retro()
     }
@@ -29,7 +30,7 @@ fn retro() -> Retro {
 fn mark(position: usize, voter: u64, option: usize, seq: i64) -> Mark {
     Mark {
         position,
-        voter,
+        voter: MemberId(voter),
         option,
         seq,
     }
@@ -61,15 +62,15 @@ fn every_format_carries_every_vote_reply_and_number() {
         mark(1, 300, 2, 4),
     ];
     let replies = vec![Reply {
-        message_id: 55,
+        message_id: MessageId(55),
         question: 0,
-        author_id: 200,
+        author_id: MemberId(200),
         author_name: "Carol".into(),
         content: "Ship, \"then\" rest\n=SUM(A1)".into(),
     }];
-    let summary = build_summary(&retro, &marks, replies, &[Some(77)]);
+    let summary = build_summary(&retro, &marks, replies, &[Some(ChannelId(77))]);
     let votes = current_votes(&retro.template.scale, 2, &marks);
-    let names = |id: u64| (id != 300).then(|| format!("Member {id}, Jr."));
+    let names = |id: MemberId| (id != MemberId(300)).then(|| format!("Member {id}, Jr."));
     let export = Export {
         retro: &retro,
         closed_at: Some(Utc::now()),

@@ -8,6 +8,7 @@ use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem, Responder};
 use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
+use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
@@ -69,11 +70,11 @@ async fn build(
             "`{when}` never fires again, so there is nothing to schedule."
         ));
     }
-    let channel = options.id("channel").unwrap_or(command.channel_id.get());
-    let granted = if channel == command.channel_id.get() {
+    let channel = options.id("channel").unwrap_or(command.channel_id.domain());
+    let granted = if channel == command.channel_id.domain() {
         command.app_permissions
     } else {
-        match permissions::bot_permissions_in(bot, guild, ChannelId::new(channel)).await {
+        match permissions::bot_permissions_in(bot, guild, ChannelId::from(channel)).await {
             Ok(granted) => Some(granted),
             Err(e) => {
                 return Err(format!(
@@ -93,9 +94,9 @@ async fn build(
     }
     let team_role_id = options.id("team_role");
     let new = NewSchedule {
-        guild_id: guild.get(),
+        guild_id: guild.domain(),
         channel_id: channel,
-        creator_id: command.user.id.get(),
+        creator_id: command.user.id.domain(),
         recurrence,
         template_key: template.key.clone(),
         title,

@@ -8,8 +8,10 @@ use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem, Responder};
 use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
+use crate::discord::ids::ToDomain;
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
+use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::schedule::{Schedule, ScheduleId};
 use crate::domain::text::shorten;
 
@@ -21,8 +23,8 @@ pub async fn list(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     let whole_server = options.flag("server").unwrap_or(false);
-    let channel = (!whole_server).then_some(command.channel_id.get());
-    let schedules = match bot.store.schedules_in(guild.get(), channel).await {
+    let channel = (!whole_server).then_some(command.channel_id.domain());
+    let schedules = match bot.store.schedules_in(guild.domain(), channel).await {
         Ok(schedules) => schedules,
         Err(e) => {
             return respond
@@ -86,7 +88,7 @@ pub async fn change(
             .await
             .ok()
             .flatten()
-            .filter(|s| s.guild_id == guild.get()),
+            .filter(|s| s.guild_id == guild.domain()),
         Err(_) => None,
     };
     let Some(schedule) = found else {
@@ -95,7 +97,7 @@ pub async fn change(
     let outcome = match action {
         "remove" => bot
             .store
-            .delete_schedule(schedule.id, guild.get())
+            .delete_schedule(schedule.id, guild.domain())
             .await
             .map(|_| "removed".to_string()),
         "pause" => bot
@@ -135,7 +137,11 @@ pub async fn change(
 }
 
 /// Autocomplete for the `schedule` option: the server's schedules.
-pub async fn schedule_choices(bot: &Bot, guild: u64, query: &str) -> Vec<AutocompleteChoice> {
+pub async fn schedule_choices(
+    bot: &Bot,
+    guild: DomainGuildId,
+    query: &str,
+) -> Vec<AutocompleteChoice> {
     bot.store
         .schedules_in(guild, None)
         .await

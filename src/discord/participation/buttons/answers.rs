@@ -19,6 +19,7 @@ use tracing::Instrument;
 use super::render;
 use super::reply::{log_failure, Ack};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::participation::report::ReconcileError;
 use crate::discord::rest::RestError;
 use crate::domain::anonymous::ids::ANSWER_INPUT;
@@ -35,7 +36,7 @@ pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, qu
         .expect("live index lock")
         .anonymous
         .get(retro)
-        .and_then(|r| r.answer_key(retro, click.user.id.get(), question));
+        .and_then(|r| r.answer_key(retro, click.user.id.domain(), question));
     let ack = Ack {
         id: click.id,
         token: click.token.clone(),
@@ -97,7 +98,7 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
         let key = live
             .anonymous
             .get(retro)
-            .and_then(|r| r.answer_key(retro, submit.user.id.get(), question));
+            .and_then(|r| r.answer_key(retro, submit.user.id.domain(), question));
         key.zip(live.anonymous.thread_of(retro, question))
     };
     let ticket = routed.map(|(key, _)| bot.anonymous.lanes.ticket(retro, key));
@@ -121,7 +122,7 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
                 .store
                 .save_anonymous_answer(retro, question, key, text.as_deref())
                 .await;
-            let thread = ChannelId::new(thread);
+            let thread = ChannelId::from(thread);
             let text = match saved {
                 Ok(AnswerSaved::Saved(record)) => match sync(&bot, thread, &record, false).await {
                     Ok(Synced::Posted) => format!("Your answer is posted in <#{thread}> without your name. Click **Answer** again to edit or withdraw it."),
@@ -170,7 +171,7 @@ async fn sync(
     record: &AnswerRecord,
     search_first: bool,
 ) -> Result<Synced, SyncError> {
-    let mut message_id = record.message_id.map(MessageId::new);
+    let mut message_id = record.message_id.map(MessageId::from);
     // A withdrawal always looks: an earlier post may have reached Discord unnoticed.
     if message_id.is_none() && (search_first || record.content.is_none()) {
         message_id = find_answer_message(bot, thread, &record.token).await?;
@@ -190,7 +191,7 @@ async fn sync(
                 bot.rest.edit_message(thread, posted.id, &edit).await?;
             }
             bot.store
-                .anonymous_answer_posted(&record.token, posted.id.get(), text)
+                .anonymous_answer_posted(&record.token, posted.id.domain(), text)
                 .await?;
             Ok(Synced::Posted)
         }
@@ -206,7 +207,7 @@ async fn sync(
                 Err(e) => return Err(e.into()),
             };
             bot.store
-                .anonymous_answer_posted(&record.token, shown.get(), text)
+                .anonymous_answer_posted(&record.token, shown.domain(), text)
                 .await?;
             Ok(Synced::Edited)
         }
@@ -232,7 +233,7 @@ async fn find_answer_message(
 ) -> Result<Option<MessageId>, RestError> {
     let wanted = render::footer(token);
     let carries = |m: &Message| {
-        m.author.id.get() == bot.user_id()
+        m.author.id.domain() == bot.user_id()
             && m.embeds
                 .iter()
                 .any(|e| e.footer.as_ref().is_some_and(|f| f.text == wanted))
@@ -273,7 +274,7 @@ pub async fn sync_pending(bot: &Bot, retro: &Retro) -> Result<(usize, usize), Re
         let Some(thread) = thread_of(record.question) else {
             continue;
         };
-        match sync(bot, ChannelId::new(thread), &record, true).await {
+        match sync(bot, ChannelId::from(thread), &record, true).await {
             Ok(Synced::Removed) => removed += 1,
             Ok(_) => written += 1,
             Err(SyncError::Store(e)) => return Err(e.into()),

@@ -6,13 +6,13 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
-use serenity::all::{ChannelId, MessageId};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use super::counts::Target;
 use super::render;
 use crate::discord::bot::Bot;
+use crate::domain::ids::ChannelId;
 
 /// Least time between the end of one edit in a channel and the start of the next (Discord
 /// allows about five per five seconds).
@@ -34,7 +34,7 @@ fn enqueue(pending: &mut VecDeque<Target>, target: Target) {
 
 async fn run(bot: Arc<Bot>, mut rx: mpsc::UnboundedReceiver<Target>) {
     let mut pending: VecDeque<Target> = VecDeque::new();
-    let mut ready_at: HashMap<u64, Instant> = HashMap::new();
+    let mut ready_at: HashMap<ChannelId, Instant> = HashMap::new();
     loop {
         while let Ok(target) = rx.try_recv() {
             enqueue(&mut pending, target);
@@ -102,7 +102,7 @@ async fn refresh(bot: &Bot, target: Target) {
             };
             let edit = render::statement_edit(&retro, position, voters, open);
             bot.rest
-                .edit_message(ChannelId::new(channel), MessageId::new(message), &edit)
+                .edit_message(channel.into(), message.into(), &edit)
                 .await
         }
         Target::Question {
@@ -116,7 +116,7 @@ async fn refresh(bot: &Bot, target: Target) {
             }
             let edit = render::question_closed(&retro, question);
             bot.rest
-                .edit_message(ChannelId::new(channel), MessageId::new(message), &edit)
+                .edit_message(channel.into(), message.into(), &edit)
                 .await
         }
     };

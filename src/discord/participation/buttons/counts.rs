@@ -8,6 +8,7 @@ use std::sync::Mutex;
 
 use tokio::sync::mpsc;
 
+use crate::domain::ids::{ChannelId, MessageId};
 use crate::domain::retro::{ItemKind, Retro, RetroId};
 use crate::store::RetroItem;
 
@@ -17,19 +18,19 @@ pub enum Target {
     Statement {
         retro: RetroId,
         position: usize,
-        channel: u64,
-        message: u64,
+        channel: ChannelId,
+        message: MessageId,
     },
     Question {
         retro: RetroId,
         question: usize,
-        channel: u64,
-        message: u64,
+        channel: ChannelId,
+        message: MessageId,
     },
 }
 
 impl Target {
-    pub fn channel(self) -> u64 {
+    pub fn channel(self) -> ChannelId {
         match self {
             Target::Statement { channel, .. } | Target::Question { channel, .. } => channel,
         }

@@ -13,12 +13,13 @@ use serenity::all::{
 use tracing::Instrument;
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::people;
 
 /// If `message` was typed into an anonymous retro's thread by a member, makes sure they are
 /// told it does not count and returns true (it must not become a reply).
 pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
-    let thread = message.channel_id.get();
+    let thread = message.channel_id.domain();
     let Some((retro, _)) = bot
         .live
         .read()
@@ -43,7 +44,7 @@ pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
         .told
         .lock()
         .expect("told lock")
-        .insert((thread, author.get()));
+        .insert((thread, author.domain()));
     if !first_time {
         return true;
     }
@@ -61,7 +62,7 @@ pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
     let span = tracing::info_span!("direct message in anonymous thread", %retro);
     tokio::spawn(
         async move {
-            let posted = bot.rest.create_message(ChannelId::new(thread), &body).await;
+            let posted = bot.rest.create_message(ChannelId::from(thread), &body).await;
             if let Err(e) = posted {
                 tracing::warn!(error = %e, "could not tell a member that typed messages do not count");
             }

@@ -26,6 +26,7 @@ use crate::discord::bot::Bot;
 use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::anonymous::routes::AnonymousRoute;
 use crate::domain::anonymous::summary::build_anonymous_summary;
+use crate::domain::ids::ChannelId;
 use crate::domain::retro::{ItemKind, Retro, RetroId};
 use crate::domain::summary::Summary;
 use crate::domain::trend::CheckInResult;
@@ -108,7 +109,7 @@ pub async fn reconcile(bot: &Bot, retro: &Retro) -> Result<ReconcileReport, Reco
 }
 
 /// Routes question `position`'s thread as soon as it exists (typed messages there are refused).
-pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: u64) {
+pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: ChannelId) {
     bot.live
         .write()
         .expect("live index lock")
@@ -121,7 +122,7 @@ pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: u64) {
 pub async fn summarise(
     bot: &Bot,
     retro: &Retro,
-    threads: &[Option<u64>],
+    threads: &[Option<ChannelId>],
 ) -> Result<Summary, StoreError> {
     let ballots = bot.store.anonymous_ballots(retro.id).await?;
     let answers = bot.store.anonymous_answers(retro.id).await?;
@@ -140,7 +141,7 @@ pub async fn summarise(
 pub async fn check_in_result(
     bot: &Bot,
     retro: &Retro,
-    threads: &[Option<u64>],
+    threads: &[Option<ChannelId>],
     closed_at: DateTime<Utc>,
 ) -> Result<CheckInResult, StoreError> {
     let summary = summarise(bot, retro, threads).await?;
@@ -159,7 +160,7 @@ pub async fn check_in_result(
 pub async fn seal(bot: &Bot, retro: RetroId) -> Result<(), StoreError> {
     bot.live.write().expect("live index lock").remove(retro);
     bot.anonymous.lanes.forget(retro);
-    let threads: HashSet<u64> = bot
+    let threads: HashSet<ChannelId> = bot
         .store
         .items(retro)
         .await?

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use super::counts::CountBoard;
 use super::lanes::Lanes;
+use crate::domain::ids::{ChannelId, MemberId};
 
 /// The anonymous side of the running bot.
 #[derive(Default)]
@@ -15,5 +16,5 @@ pub struct ButtonsState {
     /// Debounced edits of the statements' "N have voted" lines.
     pub counts: CountBoard,
     /// (thread, member) pairs already told that typed messages do not count (in memory only).
-    pub told: Mutex<HashSet<(u64, u64)>>,
+    pub told: Mutex<HashSet<(ChannelId, MemberId)>>,
 }

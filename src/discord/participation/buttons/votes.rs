@@ -12,6 +12,7 @@ use tracing::Instrument;
 use super::counts::Target;
 use super::reply::{log_failure, Ack};
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::domain::anonymous::ClickOutcome;
 use crate::domain::retro::RetroId;
 use crate::domain::template::Scale;
@@ -31,7 +32,7 @@ pub fn on_click(
         .anonymous
         .get(retro)
         .cloned();
-    let member = click.user.id.get();
+    let member = click.user.id.domain();
     let keyed = route.as_ref().and_then(|r| {
         r.vote_key(retro, member, position, option)
             .map(|key| (key, r.scale.clone()))
@@ -47,8 +48,8 @@ pub fn on_click(
     let target = Target::Statement {
         retro,
         position,
-        channel: click.channel_id.get(),
-        message: click.message.id.get(),
+        channel: click.channel_id.domain(),
+        message: click.message.id.domain(),
     };
     let bot = bot.clone();
     let span = tracing::info_span!("anonymous vote", %retro, interaction = %click.id);

@@ -11,7 +11,9 @@ use serenity::all::{
 
 use super::replies::reply_from_message;
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::people;
+use crate::domain::ids::MemberId;
 use crate::domain::live::Change;
 use crate::domain::retro::RetroId;
 use crate::domain::summary::Reply;
@@ -21,14 +23,14 @@ use crate::domain::vote::Reactor;
 /// named once (bounded: forgotten wholesale past [`VoterNames::MAX`] entries).
 #[derive(Default)]
 pub struct VoterNames {
-    sent: HashMap<(RetroId, u64), String>,
+    sent: HashMap<(RetroId, MemberId), String>,
 }
 
 impl VoterNames {
     const MAX: usize = 100_000;
 
     /// Whether `name` is new for this voter (and remembers it).
-    fn is_new(&mut self, retro: RetroId, voter: u64, name: &str) -> bool {
+    fn is_new(&mut self, retro: RetroId, voter: MemberId, name: &str) -> bool {
         if self
             .sent
             .get(&(retro, voter))
@@ -59,9 +61,9 @@ pub fn on_reaction(
         return;
     };
     let flagged_bot = reaction.member.as_ref().is_some_and(|m| m.user.bot);
-    let reactor = Reactor::new(user_id.get(), flagged_bot, bot.user_id());
+    let reactor = Reactor::new(user_id.domain(), flagged_bot, bot.user_id());
     let change = bot.live.read().expect("live index lock").reaction(
-        reaction.message_id.get(),
+        reaction.message_id.domain(),
         reactor,
         emoji,
         added,
@@ -100,7 +102,7 @@ pub fn on_message(bot: &Bot, message: &Message, arrived: Instant) {
     }
     let is_bot = !people::is_member(bot, &message.author);
     let change = bot.live.read().expect("live index lock").reply(
-        message.channel_id.get(),
+        message.channel_id.domain(),
         is_bot,
         |question| reply_from_message(message, question),
     );
@@ -116,10 +118,10 @@ pub fn on_message_edit(bot: &Bot, event: MessageUpdateEvent, arrived: Instant) {
     };
     let is_bot = !people::is_member(bot, &author);
     let live = bot.live.read().expect("live index lock");
-    let change = live.reply(event.channel_id.get(), is_bot, |question| Reply {
-        message_id: event.id.get(),
+    let change = live.reply(event.channel_id.domain(), is_bot, |question| Reply {
+        message_id: event.id.domain(),
         question,
-        author_id: author.id.get(),
+        author_id: author.id.domain(),
         author_name: people::name_of(&author, None),
         content,
     });
@@ -139,7 +141,7 @@ pub fn on_message_delete(bot: &Bot, event: &MessageDeleteEvent, arrived: Instant
         .live
         .read()
         .expect("live index lock")
-        .reply_deleted(event.channel_id.get(), event.message_id.get());
+        .reply_deleted(event.channel_id.domain(), event.message_id.domain());
     if let Some(change) = change {
         bot.ingest.submit(change, arrived);
     }
@@ -148,14 +150,18 @@ pub fn on_message_delete(bot: &Bot, event: &MessageDeleteEvent, arrived: Instant
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::MemberId;
 
     #[test]
     fn a_voter_is_named_once_until_the_name_changes() {
         let mut names = VoterNames::default();
-        assert!(names.is_new(RetroId(1), 7, "Bob"));
-        assert!(!names.is_new(RetroId(1), 7, "Bob"));
-        assert!(names.is_new(RetroId(2), 7, "Bob"), "per retro");
-        assert!(names.is_new(RetroId(1), 7, "Bobby"), "a new nickname");
-        assert!(!names.is_new(RetroId(1), 7, "Bobby"));
+        assert!(names.is_new(RetroId(1), MemberId(7), "Bob"));
+        assert!(!names.is_new(RetroId(1), MemberId(7), "Bob"));
+        assert!(names.is_new(RetroId(2), MemberId(7), "Bob"), "per retro");
+        assert!(
+            names.is_new(RetroId(1), MemberId(7), "Bobby"),
+            "a new nickname"
+        );
+        assert!(!names.is_new(RetroId(1), MemberId(7), "Bobby"));
     }
 }

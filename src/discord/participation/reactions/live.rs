@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::discord::bot::Bot;
+use crate::domain::ids::{ChannelId, MessageId};
 use crate::domain::retro::{ItemKind, Retro};
 use crate::domain::template::Scale;
 use crate::store::{RetroItem, StoreError};
@@ -31,7 +32,7 @@ pub fn statement_posted(
     bot: &Bot,
     retro: &Retro,
     position: usize,
-    message: u64,
+    message: MessageId,
     scale: &Arc<Scale>,
 ) {
     bot.live.write().expect("live index lock").add_statement(
@@ -43,7 +44,7 @@ pub fn statement_posted(
 }
 
 /// Routes question `position`'s thread as soon as it exists.
-pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: u64) {
+pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: ChannelId) {
     bot.live
         .write()
         .expect("live index lock")

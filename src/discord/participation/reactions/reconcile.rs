@@ -9,6 +9,7 @@ use tokio::task::JoinSet;
 
 use super::replies::reply_from_message;
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::participation::report::{ReconcileError, ReconcileReport};
 use crate::discord::people;
 use crate::domain::retro::{ItemKind, Retro};
@@ -23,12 +24,12 @@ pub async fn reconcile(bot: &Arc<Bot>, retro: &Retro) -> Result<ReconcileReport,
         match (item.kind, item.message_id, item.thread_id) {
             (ItemKind::Statement, Some(message), _) => {
                 jobs.spawn(async move {
-                    reconcile_statement(&bot, &retro, item.position, MessageId::new(message)).await
+                    reconcile_statement(&bot, &retro, item.position, MessageId::from(message)).await
                 });
             }
             (ItemKind::Question, _, Some(thread)) => {
                 jobs.spawn(async move {
-                    reconcile_thread(&bot, &retro, item.position, ChannelId::new(thread)).await
+                    reconcile_thread(&bot, &retro, item.position, ChannelId::from(thread)).await
                 });
             }
             _ => {}
@@ -49,7 +50,7 @@ async fn reconcile_statement(
     position: usize,
     message: MessageId,
 ) -> Result<ReconcileReport, ReconcileError> {
-    let channel = ChannelId::new(retro.channel_id);
+    let channel = ChannelId::from(retro.channel_id);
     let mut present = Vec::new();
     let mut names = Vec::new();
     for (option, choice) in retro.template.scale.options.iter().enumerate() {
@@ -69,8 +70,8 @@ async fn reconcile_statement(
             after = page.last().map(|u| u.id);
             let full = page.len() >= 100;
             for user in page.iter().filter(|u| people::is_member(bot, u)) {
-                names.push((user.id.get(), people::name_of(user, None)));
-                present.push((user.id.get(), option));
+                names.push((user.id.domain(), people::name_of(user, None)));
+                present.push((user.id.domain(), option));
             }
             if !full {
                 break;

@@ -3,6 +3,7 @@
 
 use serenity::all::Message;
 
+use crate::discord::ids::ToDomain;
 use crate::discord::people;
 use crate::domain::summary::Reply;
 
@@ -19,9 +20,9 @@ pub fn reply_from_message(message: &Message, question: usize) -> Reply {
         content = format!("(attachment: {})", names.join(", "));
     }
     Reply {
-        message_id: message.id.get(),
+        message_id: message.id.domain(),
         question,
-        author_id: message.author.id.get(),
+        author_id: message.author.id.domain(),
         author_name: people::name_of(&message.author, nick),
         content,
     }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::discord::bot::Bot;
+use crate::domain::ids::ChannelId;
 use crate::domain::retro::Retro;
 use crate::domain::summary::{build_summary, Summary};
 use crate::domain::trend::CheckInResult;
@@ -13,7 +14,7 @@ use crate::store::StoreError;
 pub async fn summarise(
     bot: &Bot,
     retro: &Retro,
-    threads: &[Option<u64>],
+    threads: &[Option<ChannelId>],
 ) -> Result<Summary, StoreError> {
     let marks = bot.store.marks(retro.id).await?;
     let replies = bot.store.replies(retro.id).await?;
