@@ -1,5 +1,6 @@
 //! Proves the Discord stand-in speaks Discord as serenity 0.12.5 understands it: gateway events
-//! parse into the right `Event` variants, REST answers decode, resume replays, faults and pacing.
+//! parse into the right `Event` variants, REST answers decode, resume replays, faults and pacing,
+//! refused IDENTIFYs close as Discord's do.
 //! (Bigger scenarios live in `support/selftest/`, included here only.)
 mod support;
 
@@ -7,6 +8,8 @@ mod support;
 mod events;
 #[path = "support/selftest/interactions.rs"]
 mod interactions;
+#[path = "support/selftest/refusals.rs"]
+mod refusals;
 #[path = "support/selftest/rest.rs"]
 mod rest;
 

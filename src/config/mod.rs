@@ -13,6 +13,7 @@ pub use shards::ShardPlan;
 
 use crate::domain::duration::{parse_duration, DurationBounds};
 use crate::domain::template::{Template, TemplateCatalog, TemplateError, DEFAULT_TEMPLATE_KEY};
+use crate::domain::toml_location::TomlProblem;
 
 /// The SQLite file used when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://retrobot.db";
@@ -45,6 +46,48 @@ pub struct Config {
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// In anonymous retros, statements with fewer voters than this show no split (at least 2).
     pub anonymous_min_voters: u32,
+    /// How log lines are written: text for people, JSON for log collectors.
+    pub log_format: LogFormat,
+    /// The TOML file the settings came from (None: no file, defaults and environment only).
+    pub config_file: Option<PathBuf>,
+}
+
+/// How log lines are written (`log_format`, or `RETROBOT_LOG_FORMAT`, which wins).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl LogFormat {
+    pub fn parse(text: &str) -> Option<LogFormat> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "text" => Some(LogFormat::Text),
+            "json" => Some(LogFormat::Json),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LogFormat::Text => "text",
+            LogFormat::Json => "json",
+        }
+    }
+}
+
+/// What `retrobot check-config` found in a configuration that loads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigCheck {
+    pub config_file: Option<PathBuf>,
+    /// Keys of every template (built-in and from the templates folder), in key order.
+    pub template_keys: Vec<String>,
+    pub log_format: LogFormat,
+    /// Whether `DISCORD_TOKEN` is set where the check ran (not required for the check).
+    pub token_set: bool,
 }
 
 /// Why the configuration could not be loaded. Never contains the token.
@@ -81,6 +124,7 @@ struct FileConfig {
     shard_total: Option<u32>,
     metrics_addr: Option<String>,
     anonymous_min_voters: Option<u32>,
+    log_format: Option<String>,
 }
 
 /// A source of environment variables (the process environment in production).
@@ -106,6 +150,24 @@ impl Config {
     }
 
     pub fn from_env(env: &dyn Env) -> Result<Config, ConfigError> {
+        let token = env.var("DISCORD_TOKEN").ok_or(ConfigError::MissingToken)?;
+        Config::with_token(env, SecretString::from(token))
+    }
+
+    /// Validates the config file, its templates folder and the environment's settings as
+    /// [`Config::from_env`] does, without needing the token (`retrobot check-config`: the
+    /// token may live only in the service's environment file).
+    pub fn check(env: &dyn Env) -> Result<ConfigCheck, ConfigError> {
+        let config = Config::with_token(env, SecretString::from(String::new()))?;
+        Ok(ConfigCheck {
+            config_file: config.config_file,
+            template_keys: config.templates.iter().map(|t| t.key.clone()).collect(),
+            log_format: config.log_format,
+            token_set: env.var("DISCORD_TOKEN").is_some(),
+        })
+    }
+
+    fn with_token(env: &dyn Env, discord_token: SecretString) -> Result<Config, ConfigError> {
         let (file, path) = match env.var("RETROBOT_CONFIG") {
             Some(path) => (read_file(Path::new(&path))?, Some(PathBuf::from(path))),
             None if Path::new("config.toml").exists() => (
@@ -114,13 +176,12 @@ impl Config {
             ),
             None => (FileConfig::default(), None),
         };
+        let config_file = path.clone();
         let path = path.unwrap_or_default();
         let invalid = |message: String| ConfigError::Invalid {
             path: path.clone(),
             message,
         };
-        let token = env.var("DISCORD_TOKEN").ok_or(ConfigError::MissingToken)?;
-
         let mut durations = DurationBounds::default();
         let wide = DurationBounds {
             min: Duration::from_secs(1),
@@ -190,6 +251,19 @@ impl Config {
                 .unwrap_or(crate::domain::anonymous::DEFAULT_MIN_VOTERS),
         )
         .map_err(|e| invalid(format!("anonymous_min_voters: {e}")))?;
+        let log_format = match env.var("RETROBOT_LOG_FORMAT") {
+            Some(text) => LogFormat::parse(&text).ok_or_else(|| {
+                invalid(format!(
+                    "RETROBOT_LOG_FORMAT: `{text}` is not `text` or `json`"
+                ))
+            })?,
+            None => match &file.log_format {
+                Some(text) => LogFormat::parse(text).ok_or_else(|| {
+                    invalid(format!("log_format: `{text}` is not `text` or `json`"))
+                })?,
+                None => LogFormat::default(),
+            },
+        };
 
         let mut templates = TemplateCatalog::builtin();
         if let Some(dir) = &file.templates_dir {
@@ -208,7 +282,7 @@ impl Config {
         }
 
         Ok(Config {
-            discord_token: SecretString::from(token),
+            discord_token,
             database_url: env
                 .var("DATABASE_URL")
                 .or(file.database_url)
@@ -227,6 +301,8 @@ impl Config {
             shards,
             metrics_addr,
             anonymous_min_voters,
+            log_format,
+            config_file,
         })
     }
 }
@@ -238,7 +314,7 @@ fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
     })?;
     toml::from_str(&text).map_err(|e| ConfigError::Invalid {
         path: path.to_path_buf(),
-        message: e.message().to_string(),
+        message: TomlProblem::new(&text, &e).to_string(),
     })
 }
 
@@ -267,131 +343,4 @@ pub fn load_templates(dir: &Path, catalog: &mut TemplateCatalog) -> Result<(), C
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use secrecy::ExposeSecret;
-    use std::collections::HashMap;
-
-    struct FakeEnv(HashMap<&'static str, String>);
-
-    impl Env for FakeEnv {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).cloned()
-        }
-    }
-
-    fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
-        FakeEnv(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect())
-    }
-
-    #[test]
-    fn token_is_required_and_never_printed() {
-        assert!(matches!(
-            Config::from_env(&env(&[])),
-            Err(ConfigError::MissingToken)
-        ));
-        let config = Config::from_env(&env(&[("DISCORD_TOKEN", "very-secret-token")])).unwrap();
-        assert_eq!(config.discord_token.expose_secret(), "very-secret-token");
-        assert!(!format!("{config:?}").contains("very-secret-token"));
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert_eq!(config.default_template, "customer-obsession");
-    }
-
-    #[test]
-    fn file_settings_and_templates_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("templates")).unwrap();
-        std::fs::write(
-            dir.path().join("templates/team.toml"),
-            "key = \"team\"\nname = \"Team check\"\nstatements = [\"We ship.\"]\n",
-        )
-        .unwrap();
-        let config_path = dir.path().join("retrobot.toml");
-        std::fs::write(
-            &config_path,
-            "templates_dir = \"templates\"\nfacilitator_role = \"Retro Lead\"\nmin_duration = \"1s\"\ndatabase_url = \"sqlite://file.db\"\n",
-        )
-        .unwrap();
-        let path = config_path.to_str().unwrap();
-        let config = Config::from_env(&env(&[
-            ("DISCORD_TOKEN", "t"),
-            ("RETROBOT_CONFIG", path),
-            ("DATABASE_URL", "sqlite://env-wins.db"),
-        ]))
-        .unwrap();
-        assert!(config.templates.get("team").is_some());
-        assert_eq!(config.facilitator_role.as_deref(), Some("Retro Lead"));
-        assert_eq!(config.durations.min, Duration::from_secs(1));
-        assert_eq!(config.database_url, "sqlite://env-wins.db");
-
-        std::fs::write(
-            dir.path().join("templates/zz-bad.toml"),
-            "key = \"bad\"\nname = \"x\"\nstatements = []\n",
-        )
-        .unwrap();
-        let err = Config::from_env(&env(&[("DISCORD_TOKEN", "t"), ("RETROBOT_CONFIG", path)]))
-            .unwrap_err();
-        let text = err.to_string();
-        assert!(
-            text.contains("zz-bad.toml") && text.contains("`statements`"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn shards_come_from_the_environment() {
-        let config = Config::from_env(&env(&[
-            ("DISCORD_TOKEN", "t"),
-            ("RETROBOT_SHARDS", "0-1"),
-            ("RETROBOT_SHARD_TOTAL", "4"),
-        ]))
-        .unwrap();
-        assert_eq!(
-            config.shards,
-            ShardPlan::Range {
-                first: 0,
-                last: 1,
-                total: 4
-            }
-        );
-    }
-
-    #[test]
-    fn unknown_settings_are_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.toml");
-        std::fs::write(&path, "facilitator_roel = \"x\"\n").unwrap();
-        let err = Config::from_env(&env(&[
-            ("DISCORD_TOKEN", "t"),
-            ("RETROBOT_CONFIG", path.to_str().unwrap()),
-        ]))
-        .unwrap_err();
-        assert!(err.to_string().contains("facilitator_roel"), "{err}");
-    }
-
-    #[test]
-    fn anonymous_threshold_defaults_to_3_and_is_at_least_2() {
-        let config = Config::from_env(&env(&[("DISCORD_TOKEN", "t")])).unwrap();
-        assert_eq!(config.anonymous_min_voters, 3);
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.toml");
-        let load = |text: &str| {
-            std::fs::write(&path, text).unwrap();
-            Config::from_env(&env(&[
-                ("DISCORD_TOKEN", "t"),
-                ("RETROBOT_CONFIG", path.to_str().unwrap()),
-            ]))
-        };
-        assert_eq!(
-            load("anonymous_min_voters = 5\n")
-                .unwrap()
-                .anonymous_min_voters,
-            5
-        );
-        let err = load("anonymous_min_voters = 1\n").unwrap_err().to_string();
-        assert!(
-            err.contains("anonymous_min_voters") && err.contains("at least 2"),
-            "{err}"
-        );
-    }
-}
+mod tests;

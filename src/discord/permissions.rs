@@ -53,14 +53,7 @@ pub fn can_manage_server(member: Permissions) -> bool {
     member.administrator() || member.manage_guild()
 }
 
-/// The URL that adds the bot to a server with the slash commands and exactly the permissions
-/// it needs.
-pub fn invite_url(application_id: u64) -> String {
-    format!(
-        "https://discord.com/oauth2/authorize?client_id={application_id}&scope=bot%20applications.commands&permissions={}",
-        required_in_channel().bits()
-    )
-}
+pub use crate::invite::invite_url;
 
 /// A member's permissions in a channel, Discord's way: the @everyone role and the member's
 /// roles, then the channel's overwrites for @everyone, for the member's roles, for the member.

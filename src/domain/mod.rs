@@ -17,5 +17,6 @@ pub mod summary;
 pub mod tally;
 pub mod template;
 pub mod text;
+pub mod toml_location;
 pub mod trend;
 pub mod vote;

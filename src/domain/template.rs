@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::toml_location::TomlProblem;
+
 /// The source of the built-in Customer Obsession template, shipped inside the binary.
 const CUSTOMER_OBSESSION_TOML: &str = include_str!("builtin/customer-obsession.toml");
 /// Spotify's Squad Health Check on a 🟢/🟡/🔴 scale, shipped inside the binary.
@@ -136,10 +138,13 @@ impl Template {
             problem,
         };
         let raw: RawTemplate = toml::from_str(text).map_err(|e| {
-            let field = e
-                .span()
-                .map_or("(file)".to_string(), |s| format!("(at byte {})", s.start));
-            err(&field, e.message().to_string())
+            let problem = TomlProblem::new(text, &e);
+            let field = problem.key.clone().unwrap_or_else(|| "(file)".to_string());
+            let place = problem
+                .line
+                .map(|l| format!(" (line {l})"))
+                .unwrap_or_default();
+            err(&field, format!("{}{place}", problem.message))
         })?;
         let key = raw.key.ok_or_else(|| err("key", "is missing".into()))?;
         validate_key(&key).map_err(|p| err("key", p))?;

@@ -36,15 +36,45 @@ pub fn intents() -> GatewayIntents {
         | GatewayIntents::MESSAGE_CONTENT
 }
 
+/// Serenity's HTTP client pointed at the stand-in.
+pub fn standin_http(standin: &StandIn, token: &str) -> Http {
+    HttpBuilder::new(token)
+        .proxy(standin.api_url())
+        .ratelimiter_disabled(true)
+        .build()
+}
+
+/// Runs a serenity client with `intents` until it stops by itself (a refused IDENTIFY ends
+/// it); panics if it is still running after 30 s.
+pub async fn run_until_stopped(
+    standin: &StandIn,
+    token: &str,
+    intents: GatewayIntents,
+) -> serenity::Result<()> {
+    let mut client: Client = ClientBuilder::new_with_http(standin_http(standin, token), intents)
+        .await
+        .expect("build serenity client");
+    tokio::time::timeout(Duration::from_secs(30), client.start())
+        .await
+        .expect("the serenity client was still running after 30 s")
+}
+
 impl Probe {
     /// Connects as shard `shard` of `total` (None: `client.start()`, one shard).
     pub async fn connect(standin: &StandIn, token: &str, shard: Option<(u32, u32)>) -> Probe {
-        let http = HttpBuilder::new(token)
-            .proxy(standin.api_url())
-            .ratelimiter_disabled(true)
-            .build();
+        Probe::connect_with_intents(standin, token, shard, intents()).await
+    }
+
+    /// [`Probe::connect`] asking for `intents` instead of the bot's.
+    pub async fn connect_with_intents(
+        standin: &StandIn,
+        token: &str,
+        shard: Option<(u32, u32)>,
+        intents: GatewayIntents,
+    ) -> Probe {
+        let http = standin_http(standin, token);
         let (tx, rx) = unbounded_channel();
-        let mut client: Client = ClientBuilder::new_with_http(http, intents())
+        let mut client: Client = ClientBuilder::new_with_http(http, intents)
             .raw_event_handler(Forward(tx))
             .await
             .expect("build serenity client");

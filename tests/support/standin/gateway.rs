@@ -4,12 +4,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State as AxState;
 use axum::response::Response;
 use serde_json::{json, Value};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
+use super::gateway_refusals::{close_with, refused_identify, Refusals};
 use super::payloads::{current_user_json, guild_json};
 use super::verify;
 use super::world::State;
@@ -59,6 +60,7 @@ pub struct GatewayState {
     pub next_conn: u64,
     pub next_session: u64,
     pub tokens: Vec<String>,
+    pub refusals: Refusals,
 }
 
 impl GatewayState {
@@ -185,7 +187,10 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                             let ack = json!({"op": 11, "s": null, "t": null, "d": null});
                             if !send_json(&mut socket, ack).await { break; }
                         },
-                        Some(2) => session = Some(identify(&shared, &v["d"], conn_id, &tx)),
+                        Some(2) => {
+                            if refused_identify(&shared, &mut socket, &v["d"]).await { break; }
+                            session = Some(identify(&shared, &v["d"], conn_id, &tx));
+                        },
                         Some(6) => match resume(&shared, &v["d"], conn_id, &tx) {
                             Some(sid) => session = Some(sid),
                             None => {
@@ -207,8 +212,7 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                     }
                 },
                 Some(ConnCmd::Close(code)) => {
-                    let frame = CloseFrame { code, reason: "stand-in dropped the connection".into() };
-                    let _ = socket.send(Message::Close(Some(frame))).await;
+                    close_with(&shared, &mut socket, code, "stand-in dropped the connection").await;
                     break;
                 },
                 None => break,

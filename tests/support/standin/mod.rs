@@ -6,6 +6,7 @@ mod body;
 mod commands;
 mod faults;
 mod gateway;
+mod gateway_refusals;
 mod interactions;
 mod message_payloads;
 mod messages;
@@ -30,6 +31,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 
 pub use faults::{floor_for, Fault, FaultKind};
+pub use gateway_refusals::{CLOSE_AUTHENTICATION_FAILED, CLOSE_DISALLOWED_INTENTS};
 pub use views::{MessageView, Reply, RequestRecord, SessionInfo, ThreadView};
 use world::{MemberRec, RoleRec, State, UserRec, KIND_TEXT};
 

@@ -241,6 +241,12 @@ pub async fn handle(
                 "401: Unauthorized",
                 "missing `Authorization: Bot <token>`".into(),
             )
+        } else if path != "/api/v10/gateway"
+            && shared.read(|s| s.gateway.refusals.rejects_authorization(auth))
+        {
+            // A bad token: 401 everywhere but `GET /gateway`, which needs no authentication (so a
+            // client gets as far as IDENTIFY, and the gateway's 4004).
+            Resp::error(401, 0, "401: Unauthorized")
         } else {
             match &parsed {
                 Err(e) => Resp::unexpected(
