@@ -1,21 +1,40 @@
 //! The single writer of members' input: changes arrive in gateway order, get an arrival
-//! sequence number, and are committed in batches (one transaction per batch). A failed commit
-//! is retried with back-off, never dropped. Others can wait for everything submitted so far to
-//! be durable (`flush`) or pause the writer while they reconcile (`hold`).
+//! sequence number, and are committed in batches (one transaction per batch).
+//!
+//! - A transient failure (connection, lock, read-only or full database) is retried with
+//!   back-off until the database takes the batch.
+//! - A change the database rejects for good is isolated by halving the batch: it is logged
+//!   (ids only) and counted in `rejected`, and the rest of the batch is committed.
+//! - Memory is bounded ([`IngestLimits`]): past `max_queued` waiting changes, new ones are
+//!   dropped, counted in `dropped`, and their retros remembered; once the database takes
+//!   writes again those retros are flagged in the store (`retros_needing_reread`) so the bot
+//!   re-reads them from Discord.
+//!
+//! Others can wait for everything submitted so far to be durable (`flush`) or pause the writer
+//! while they reconcile (`hold`).
 
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+mod counters;
+mod overflow;
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use hdrhistogram::Histogram;
 
 use tokio::sync::{mpsc, oneshot};
 
 use crate::domain::live::Change;
+use crate::domain::retro::RetroStatus;
 use crate::store::{SequencedChange, Store};
+pub use counters::IngestCounters;
+use overflow::Overflow;
+pub use overflow::{Dropped, IngestLimits};
 
 /// Most changes committed in one transaction.
 const MAX_BATCH: usize = 2_000;
+/// First and longest pause before retrying a transient failure.
+const FIRST_PAUSE: Duration = Duration::from_millis(50);
+const LONGEST_PAUSE: Duration = Duration::from_secs(5);
 
 /// Hands out strictly increasing sequence numbers close to the wall clock (microseconds), so
 /// they keep growing across restarts.
@@ -51,69 +70,13 @@ enum Message {
     Stop(oneshot::Sender<()>),
 }
 
-/// Counters about the writer, for logs and metrics.
-#[derive(Debug)]
-pub struct IngestCounters {
-    pub changes: AtomicU64,
-    /// Reaction changes (votes) committed.
-    pub marks: AtomicU64,
-    pub batches: AtomicU64,
-    pub commit_failures: AtomicU64,
-    /// Microseconds from a change's arrival from the gateway to its commit.
-    latency_micros: Mutex<Histogram<u64>>,
-}
-
-impl Default for IngestCounters {
-    fn default() -> Self {
-        IngestCounters {
-            changes: AtomicU64::new(0),
-            marks: AtomicU64::new(0),
-            batches: AtomicU64::new(0),
-            commit_failures: AtomicU64::new(0),
-            latency_micros: Mutex::new(
-                Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("a 1 µs to 1 h histogram"),
-            ),
-        }
-    }
-}
-
-impl IngestCounters {
-    fn record_latencies(&self, arrivals: impl Iterator<Item = Instant>) {
-        let now = Instant::now();
-        let mut histogram = self.latency_micros.lock().expect("latency histogram lock");
-        for arrived in arrivals {
-            histogram.saturating_record(now.duration_since(arrived).as_micros() as u64);
-        }
-    }
-
-    /// The given quantile (0..=1) of arrival-to-commit latency, if anything was committed.
-    pub fn latency_quantile(&self, quantile: f64) -> Option<Duration> {
-        let histogram = self.latency_micros.lock().expect("latency histogram lock");
-        (!histogram.is_empty())
-            .then(|| Duration::from_micros(histogram.value_at_quantile(quantile)))
-    }
-
-    /// Logs what the writer did (at shutdown).
-    pub fn log_summary(&self) {
-        let micros = |q| self.latency_quantile(q).map_or(0, |d| d.as_micros() as u64);
-        tracing::info!(
-            changes = self.changes.load(Ordering::Relaxed),
-            batches = self.batches.load(Ordering::Relaxed),
-            commit_failures = self.commit_failures.load(Ordering::Relaxed),
-            p50_us = micros(0.5),
-            p99_us = micros(0.99),
-            max_us = micros(1.0),
-            "ingest summary"
-        );
-    }
-}
-
 /// Handle to the writer task; cheap to clone.
 #[derive(Clone)]
 pub struct Ingest {
     tx: mpsc::UnboundedSender<Message>,
     pub clock: Arc<SeqClock>,
     pub counters: Arc<IngestCounters>,
+    overflow: Arc<Overflow>,
 }
 
 /// While held, the writer applies nothing; dropping the guard lets it continue.
@@ -136,27 +99,46 @@ impl PendingHold {
 }
 
 impl Ingest {
-    /// Starts the writer on the current runtime.
+    /// Starts the writer on the current runtime, with the default memory bound.
     pub fn spawn(store: Store) -> Ingest {
+        Ingest::spawn_with_limits(store, IngestLimits::default())
+    }
+
+    /// Starts the writer on the current runtime, holding at most `limits` in memory.
+    pub fn spawn_with_limits(store: Store, limits: IngestLimits) -> Ingest {
         let (tx, rx) = mpsc::unbounded_channel();
         let ingest = Ingest {
             tx,
             clock: Arc::default(),
             counters: Arc::default(),
+            overflow: Arc::new(Overflow::new(limits)),
         };
-        tokio::spawn(run_writer(
+        let writer = Writer {
             store,
-            rx,
-            ingest.clock.clone(),
-            ingest.counters.clone(),
-        ));
+            clock: ingest.clock.clone(),
+            counters: ingest.counters.clone(),
+            overflow: ingest.overflow.clone(),
+        };
+        tokio::spawn(writer.run(rx));
         ingest
     }
 
     /// Queues a change that arrived at `arrived`; it is committed after everything queued
-    /// before it.
+    /// before it. When the queue is full the change is dropped and its retro flagged to be
+    /// re-read from Discord.
     pub fn submit(&self, change: Change, arrived: Instant) {
-        let _ = self.tx.send(Message::Change(change, arrived));
+        if !self.overflow.admit(change.retro()) {
+            self.counters.dropped.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        if self.tx.send(Message::Change(change, arrived)).is_err() {
+            self.overflow.release(1);
+        }
+    }
+
+    /// How many changes wait in memory now (never more than `max_queued`).
+    pub fn queued(&self) -> usize {
+        self.overflow.queued()
     }
 
     /// Waits until every change submitted before this call is committed.
@@ -190,89 +172,163 @@ impl Ingest {
     }
 }
 
-async fn run_writer(
+/// The writer task's state.
+struct Writer {
     store: Store,
-    mut rx: mpsc::UnboundedReceiver<Message>,
     clock: Arc<SeqClock>,
     counters: Arc<IngestCounters>,
-) {
-    let mut batch: Vec<SequencedChange> = Vec::new();
-    let mut arrivals: Vec<Instant> = Vec::new();
-    let mut flushed: Vec<oneshot::Sender<()>> = Vec::new();
-    while let Some(first) = rx.recv().await {
-        let mut next = Some(first);
-        let mut after_commit = None;
-        while let Some(message) = next.take() {
-            match message {
-                Message::Change(change, arrived) => {
-                    batch.push(SequencedChange {
-                        seq: clock.next(),
-                        change,
-                    });
-                    arrivals.push(arrived);
-                }
-                Message::Flush(done) => flushed.push(done),
-                other => {
-                    after_commit = Some(other);
-                    break;
-                }
-            }
-            if batch.len() < MAX_BATCH {
-                next = rx.try_recv().ok();
-            }
-        }
-        commit(&store, &mut batch, &counters).await;
-        counters.record_latencies(arrivals.drain(..));
-        for done in flushed.drain(..) {
-            let _ = done.send(());
-        }
-        match after_commit {
-            Some(Message::Hold { reached, release }) => {
-                let _ = reached.send(());
-                let _ = release.await;
-            }
-            Some(Message::Stop(done)) => {
-                counters.log_summary();
-                let _ = done.send(());
-                return;
-            }
-            _ => {}
-        }
-    }
+    overflow: Arc<Overflow>,
 }
 
-/// Commits `batch`, retrying with back-off until the database takes it.
-async fn commit(store: &Store, batch: &mut Vec<SequencedChange>, counters: &IngestCounters) {
-    if batch.is_empty() {
-        return;
-    }
-    let mut pause = Duration::from_millis(50);
-    loop {
-        match store.apply_changes(batch).await {
-            Ok(()) => break,
-            Err(error) => {
-                counters.commit_failures.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(%error, changes = batch.len(), retry_in_ms = pause.as_millis() as u64, "could not record changes; retrying");
-                tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(Duration::from_secs(5));
+impl Writer {
+    async fn run(self, mut rx: mpsc::UnboundedReceiver<Message>) {
+        let mut batch: Vec<SequencedChange> = Vec::new();
+        let mut arrivals: Vec<Instant> = Vec::new();
+        let mut flushed: Vec<oneshot::Sender<()>> = Vec::new();
+        while let Some(first) = rx.recv().await {
+            let mut next = Some(first);
+            let mut after_commit = None;
+            while let Some(message) = next.take() {
+                match message {
+                    Message::Change(change, arrived) => {
+                        batch.push(SequencedChange {
+                            seq: self.clock.next(),
+                            change,
+                        });
+                        arrivals.push(arrived);
+                    }
+                    Message::Flush(done) => flushed.push(done),
+                    other => {
+                        after_commit = Some(other);
+                        break;
+                    }
+                }
+                if batch.len() < MAX_BATCH {
+                    next = rx.try_recv().ok();
+                }
+            }
+            self.commit(&batch).await;
+            self.overflow.release(batch.len());
+            batch.clear();
+            self.counters.record_latencies(arrivals.drain(..));
+            self.persist_dropped().await;
+            for done in flushed.drain(..) {
+                let _ = done.send(());
+            }
+            match after_commit {
+                Some(Message::Hold { reached, release }) => {
+                    let _ = reached.send(());
+                    let _ = release.await;
+                }
+                Some(Message::Stop(done)) => {
+                    self.counters.log_summary();
+                    let _ = done.send(());
+                    return;
+                }
+                _ => {}
             }
         }
     }
-    counters
-        .changes
-        .fetch_add(batch.len() as u64, Ordering::Relaxed);
-    let marks = batch
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.change,
-                Change::MarkAdded { .. } | Change::MarkRemoved { .. }
-            )
-        })
-        .count();
-    counters.marks.fetch_add(marks as u64, Ordering::Relaxed);
-    counters.batches.fetch_add(1, Ordering::Relaxed);
-    batch.clear();
+
+    /// Commits `batch`: transient failures are retried with back-off until the database takes
+    /// it; a permanent failure splits the failing part in halves until the change the database
+    /// rejects is alone, and that change is skipped (logged with ids only, counted).
+    async fn commit(&self, batch: &[SequencedChange]) {
+        // Parts still to commit, the next one last; always in arrival order.
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        if !batch.is_empty() {
+            parts.push(0..batch.len());
+        }
+        let mut pause = FIRST_PAUSE;
+        while let Some(part) = parts.pop() {
+            let changes = &batch[part.clone()];
+            let error = match self.store.apply_changes(changes).await {
+                Ok(()) => {
+                    self.count_committed(changes);
+                    pause = FIRST_PAUSE;
+                    continue;
+                }
+                Err(error) => error,
+            };
+            if error.is_transient() {
+                self.counters
+                    .commit_failures
+                    .fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(%error, changes = changes.len(), retry_in_ms = pause.as_millis() as u64, "could not record changes; retrying");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(LONGEST_PAUSE);
+                parts.push(part);
+            } else if let [rejected] = changes {
+                self.counters.rejected.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(
+                    retro = %rejected.change.retro(),
+                    change = rejected.change.kind(),
+                    seq = rejected.seq,
+                    %error,
+                    "the database rejected a change; it is skipped"
+                );
+            } else {
+                self.counters
+                    .commit_failures
+                    .fetch_add(1, Ordering::Relaxed);
+                let middle = part.start + part.len() / 2;
+                parts.push(middle..part.end);
+                parts.push(part.start..middle);
+            }
+        }
+    }
+
+    fn count_committed(&self, changes: &[SequencedChange]) {
+        let marks = changes
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.change,
+                    Change::MarkAdded { .. } | Change::MarkRemoved { .. }
+                )
+            })
+            .count();
+        let counters = &self.counters;
+        counters
+            .changes
+            .fetch_add(changes.len() as u64, Ordering::Relaxed);
+        counters.marks.fetch_add(marks as u64, Ordering::Relaxed);
+        counters.batches.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Flags the retros whose changes were dropped (the database took a commit, so it is back);
+    /// kept in memory for the next try if it fails.
+    async fn persist_dropped(&self) {
+        let mut dropped = self.overflow.take_dropped();
+        if dropped.is_empty() {
+            return;
+        }
+        let flagged = async {
+            if dropped.every_active {
+                for status in [
+                    RetroStatus::Posting,
+                    RetroStatus::Open,
+                    RetroStatus::Closing,
+                ] {
+                    let active = self.store.retros_with_status(status).await?;
+                    dropped.retros.extend(active.iter().map(|r| r.id));
+                }
+            }
+            self.store
+                .flag_retros_for_reread(&dropped.retros, chrono::Utc::now())
+                .await
+        };
+        match flagged.await {
+            Ok(()) => tracing::warn!(
+                retros = dropped.retros.len(),
+                "changes were dropped while the database was away; their retros are flagged to be re-read from Discord"
+            ),
+            Err(error) => {
+                tracing::warn!(%error, "could not flag retros to be re-read; trying again after the next commit");
+                self.overflow.restore_dropped(dropped);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
