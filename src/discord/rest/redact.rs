@@ -97,6 +97,19 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn a_real_transport_error_does_not_show_the_token() {
+        let url = format!("http://127.0.0.1:1/api/v10/interactions/123/{TOKEN}/callback");
+        let error = reqwest::Client::new().post(&url).send().await.unwrap_err();
+        assert!(
+            format!("{error:?}").contains(TOKEN),
+            "reqwest quotes the URL"
+        );
+        let ours = super::super::RestError::transport(&error);
+        assert!(!ours.to_string().contains(TOKEN), "{ours}");
+        assert!(!format!("{ours:?}").contains(TOKEN), "{ours:?}");
+    }
+
     #[test]
     fn other_texts_are_unchanged() {
         for text in [
