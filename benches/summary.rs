@@ -32,6 +32,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
         closes_at: None,
         header_message_id: None,
         participation: retrobot::domain::retro::Participation::Named,
+        anonymous_min_voters: None,
     };
     let mut marks = Vec::new();
     let mut seq = 0;

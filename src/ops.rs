@@ -1,9 +1,12 @@
 //! The operators' HTTP endpoint, off unless `metrics_addr` is configured: `/healthz` (gateway
-//! connected, database reachable, start-up done) and `/metrics` in Prometheus' text format.
+//! connected, database reachable and writable, scheduler alive, start-up done; 503 with the
+//! reasons otherwise) and `/metrics` in Prometheus' text format.
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -15,6 +18,8 @@ use prometheus_client::metrics::counter::ConstCounter;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::registry::Registry;
 use tokio::sync::watch;
+
+use crate::store::Store;
 
 /// What the endpoint reports, read fresh for every request.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,6 +48,75 @@ impl Snapshot {
 /// Where snapshots come from (the bot).
 pub trait Probe: Send + Sync + 'static {
     fn snapshot(&self) -> impl Future<Output = Snapshot> + Send;
+
+    /// Why the bot cannot do its work, beyond the snapshot's flags, each in a few words: a
+    /// database that cannot be written ([`database_write_problem`]), a scheduler that stopped
+    /// ([`SchedulerHeartbeat::problem`]). Empty when all is well.
+    fn problems(&self) -> impl Future<Output = Vec<String>> + Send {
+        async { Vec::new() }
+    }
+}
+
+/// How long a write may take before `/healthz` calls the database unwritable.
+const WRITE_CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// `None` if the database takes a write (the health heartbeat row) within two seconds;
+/// otherwise why not (read-only, full, unreachable, too slow).
+pub async fn database_write_problem(store: &Store) -> Option<String> {
+    match tokio::time::timeout(WRITE_CHECK_TIMEOUT, store.ping()).await {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => Some(format!("the database cannot be written: {error}")),
+        Err(_) => Some(format!(
+            "the database did not take a write within {} s",
+            WRITE_CHECK_TIMEOUT.as_secs()
+        )),
+    }
+}
+
+/// The scheduler's sign of life: it beats every time its loop wakes (and wakes at least every
+/// `max_silence`), and says when it stopped (its task ended or panicked).
+#[derive(Debug)]
+pub struct SchedulerHeartbeat {
+    /// Milliseconds since the Unix epoch of the last beat; 0 before the first one.
+    last_beat_ms: AtomicI64,
+    stopped: AtomicBool,
+    max_silence: Duration,
+}
+
+impl SchedulerHeartbeat {
+    pub fn new(max_silence: Duration) -> SchedulerHeartbeat {
+        SchedulerHeartbeat {
+            last_beat_ms: AtomicI64::new(0),
+            stopped: AtomicBool::new(false),
+            max_silence,
+        }
+    }
+
+    /// The scheduler's loop is alive at `now`.
+    pub fn beat(&self, now: chrono::DateTime<chrono::Utc>) {
+        self.last_beat_ms
+            .store(now.timestamp_millis(), Ordering::Release);
+    }
+
+    /// The scheduler's loop ended (or panicked); `/healthz` fails from now on.
+    pub fn stopped(&self) {
+        self.stopped.store(true, Ordering::Release);
+    }
+
+    /// Why the scheduler is not healthy at `now`: it stopped, never beat, or has been silent
+    /// longer than `max_silence`.
+    pub fn problem(&self, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+        if self.stopped.load(Ordering::Acquire) {
+            return Some("the scheduler stopped".into());
+        }
+        let last = self.last_beat_ms.load(Ordering::Acquire);
+        if last == 0 {
+            return Some("the scheduler has not started".into());
+        }
+        let silent_ms = now.timestamp_millis().saturating_sub(last);
+        (silent_ms > self.max_silence.as_millis() as i64)
+            .then(|| format!("the scheduler has not run for {} s", silent_ms / 1_000))
+    }
 }
 
 /// Serves the endpoint on `addr` until `stop` becomes true.
@@ -65,24 +139,44 @@ pub async fn serve<P: Probe>(
 }
 
 async fn healthz<P: Probe>(State(probe): State<Arc<P>>) -> impl IntoResponse {
-    let s = probe.snapshot().await;
-    let word = |ok: bool, yes: &str, no: &str| if ok { yes.to_string() } else { no.to_string() };
-    let body = serde_json::json!({
-        "status": word(s.healthy(), "ok", "unhealthy"),
-        "gateway": word(s.gateway_connected, "connected", "disconnected"),
-        "database": word(s.database_reachable, "reachable", "unreachable"),
-        "ready": s.ready,
-    });
-    let status = if s.healthy() {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
+    let (snapshot, problems) = tokio::join!(probe.snapshot(), probe.problems());
+    let (status, body) = health_answer(&snapshot, &problems);
     (
         status,
         [(header::CONTENT_TYPE, "application/json")],
         body.to_string(),
     )
+}
+
+/// The `/healthz` answer: 200 when the snapshot is healthy and nothing else is wrong, 503
+/// otherwise, with every reason in `problems`.
+pub fn health_answer(s: &Snapshot, problems: &[String]) -> (StatusCode, serde_json::Value) {
+    let word = |ok: bool, yes: &str, no: &str| if ok { yes.to_string() } else { no.to_string() };
+    let mut reasons = Vec::new();
+    if !s.gateway_connected {
+        reasons.push("the gateway is disconnected".to_string());
+    }
+    if !s.database_reachable {
+        reasons.push("the database is unreachable or cannot be written".to_string());
+    }
+    if !s.ready {
+        reasons.push("start-up is not done".to_string());
+    }
+    reasons.extend(problems.iter().cloned());
+    let healthy = reasons.is_empty();
+    let body = serde_json::json!({
+        "status": word(healthy, "ok", "unhealthy"),
+        "gateway": word(s.gateway_connected, "connected", "disconnected"),
+        "database": word(s.database_reachable, "reachable", "unreachable"),
+        "ready": s.ready,
+        "problems": reasons,
+    });
+    let status = if healthy {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, body)
 }
 
 async fn metrics<P: Probe>(State(probe): State<Arc<P>>) -> impl IntoResponse {
@@ -189,5 +283,48 @@ mod tests {
         );
         assert!(text.contains("retrobot_gateway_connected 0"), "{text}");
         assert!(text.ends_with("# EOF\n"));
+    }
+
+    fn healthy_snapshot() -> Snapshot {
+        Snapshot {
+            gateway_connected: true,
+            database_reachable: true,
+            ready: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn any_problem_makes_the_answer_503_with_its_reason() {
+        let (status, body) = health_answer(&healthy_snapshot(), &[]);
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["status"], "ok");
+        let problem = "the database cannot be written: read-only".to_string();
+        let (status, body) = health_answer(&healthy_snapshot(), std::slice::from_ref(&problem));
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(body["status"], "unhealthy");
+        assert_eq!(body["problems"][0], problem.as_str());
+        let unreachable = Snapshot {
+            database_reachable: false,
+            ..healthy_snapshot()
+        };
+        let (status, body) = health_answer(&unreachable, &[]);
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(body["problems"][0].as_str().unwrap().contains("database"));
+    }
+
+    #[test]
+    fn a_stopped_or_silent_scheduler_is_a_problem() {
+        let heartbeat = SchedulerHeartbeat::new(Duration::from_secs(60));
+        let now = chrono::Utc::now();
+        assert!(heartbeat.problem(now).unwrap().contains("not started"));
+        heartbeat.beat(now);
+        assert_eq!(heartbeat.problem(now + chrono::Duration::seconds(59)), None);
+        assert!(heartbeat
+            .problem(now + chrono::Duration::seconds(61))
+            .unwrap()
+            .contains("has not run for 61 s"));
+        heartbeat.stopped();
+        assert_eq!(heartbeat.problem(now).unwrap(), "the scheduler stopped");
     }
 }

@@ -60,6 +60,18 @@ impl Change {
             | Change::VoterNamed { retro, .. } => *retro,
         }
     }
+
+    /// What kind of change this is, for logs (never its content).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::MarkAdded { .. } => "mark added",
+            Change::MarkRemoved { .. } => "mark removed",
+            Change::ReplyWritten { .. } => "reply written",
+            Change::ReplyEdited { .. } => "reply edited",
+            Change::ReplyDeleted { .. } => "reply deleted",
+            Change::VoterNamed { .. } => "voter named",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -102,6 +102,9 @@ pub struct Retro {
     pub header_message_id: Option<MessageId>,
     /// How members take part (chosen at start; never switched on a running retro).
     pub participation: Participation,
+    /// The small-group threshold an anonymous retro started with (`None`: started before it
+    /// was recorded; the configured one applies). See [`crate::domain::anonymous::min_voters_of`].
+    pub anonymous_min_voters: Option<u32>,
 }
 
 /// How members take part in a retro. Each way has its own folder in the Discord adapter, and
@@ -203,6 +206,7 @@ pub(crate) fn sample_retro() -> Retro {
         closes_at: None,
         header_message_id: None,
         participation: Participation::Named,
+        anonymous_min_voters: None,
     }
 }
 

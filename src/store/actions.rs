@@ -37,7 +37,7 @@ fn action_from_row(row: &AnyRow) -> StoreResult<Action> {
         id: row.try_get("id")?,
         retro: RetroId(row.try_get("retro_id")?),
         channel_id: id_from_db(row.try_get("channel_id")?),
-        text: row.try_get("text")?,
+        text: super::text::from_db(row.try_get("text")?),
         owner_id: row.try_get::<Option<i64>, _>("owner_id")?.map(id_from_db),
         due,
         created_by: id_from_db(row.try_get("created_by")?),
@@ -54,7 +54,7 @@ impl Store {
         )
         .bind(new.retro.0)
         .bind(id_to_db(new.channel_id))
-        .bind(&new.text)
+        .bind(super::text::to_db(&new.text))
         .bind(new.owner_id.map(id_to_db))
         .bind(new.due.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(id_to_db(new.created_by))

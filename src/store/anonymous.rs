@@ -5,9 +5,11 @@
 
 use sqlx::{Any, Row, Transaction};
 
-use super::{id_from_db, id_to_db, Backend, Store, StoreError, StoreResult};
+use super::random::random_hex;
+use super::text::{from_db, opt_from_db, opt_to_db, to_db};
+use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::anonymous::summary::Answer;
-use crate::domain::anonymous::{click, Ballot, ClickOutcome, MemberKey, RetroSecret, KEY_BYTES};
+use crate::domain::anonymous::{click, Ballot, ClickOutcome, MemberKey, RetroSecret};
 use crate::domain::ids::MessageId;
 use crate::domain::retro::RetroId;
 
@@ -35,11 +37,18 @@ pub enum AnswerSaved {
     NotOpen,
 }
 
-/// 32 random bytes as hex: a retro secret, an answer token or a replacement key.
-pub(super) fn random_hex() -> StoreResult<String> {
-    let mut bytes = [0u8; KEY_BYTES];
-    getrandom::fill(&mut bytes).map_err(|e| StoreError::Randomness(e.to_string()))?;
-    Ok(RetroSecret::from_bytes(bytes).to_hex())
+/// Stores the secret of a new anonymous retro in its own row (deleted when the retro closes).
+pub(super) async fn insert_secret(
+    tx: &mut Transaction<'static, Any>,
+    retro: RetroId,
+    secret_hex: &str,
+) -> StoreResult<()> {
+    sqlx::query("INSERT INTO anonymous_secrets (retro_id, secret) VALUES ($1, $2)")
+        .bind(retro.0)
+        .bind(secret_hex)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Locks the retro's row for this transaction if it takes input (posting or open).
@@ -57,7 +66,7 @@ fn answer_from_row(row: &sqlx::any::AnyRow) -> StoreResult<AnswerRecord> {
     Ok(AnswerRecord {
         token: row.try_get("token")?,
         question: row.try_get::<i64, _>("question")? as usize,
-        content: row.try_get("content")?,
+        content: opt_from_db(row.try_get("content")?),
         message_id: row.try_get::<Option<i64>, _>("message_id")?.map(id_from_db),
         synced: row.try_get::<i64, _>("synced")? == 1,
     })
@@ -74,16 +83,35 @@ impl Store {
     /// is gone) or for a named retro.
     pub async fn retro_secret(&self, retro: RetroId) -> StoreResult<Option<RetroSecret>> {
         let row = sqlx::query(
-            "SELECT anon_secret FROM retros WHERE id = $1 AND anonymous = 1 \
-             AND status IN ('posting', 'open')",
+            "SELECT s.secret FROM anonymous_secrets s JOIN retros r ON r.id = s.retro_id \
+             WHERE s.retro_id = $1 AND r.status IN ('posting', 'open')",
         )
         .bind(retro.0)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let hex: Option<String> = row.try_get("anon_secret")?;
-        hex.map(|h| RetroSecret::from_hex(&h).ok_or_else(|| corrupt_key("secret")))
-            .transpose()
+        let hex: String = row.try_get("secret")?;
+        RetroSecret::from_hex(&hex)
+            .map(Some)
+            .ok_or_else(|| corrupt_key("secret"))
+    }
+
+    /// Records the small-group threshold an anonymous retro starts with; a threshold already
+    /// recorded is kept (it never changes for a running or closed retro).
+    pub async fn record_anonymous_min_voters(
+        &self,
+        retro: RetroId,
+        min_voters: u32,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE retros SET anonymous_min_voters = $1 \
+             WHERE id = $2 AND anonymous = 1 AND anonymous_min_voters IS NULL",
+        )
+        .bind(i64::from(min_voters))
+        .bind(retro.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Applies a click on vote button `option` of statement `position` by the member with
@@ -226,7 +254,7 @@ impl Store {
                 .bind(retro.0)
                 .bind(question as i64)
                 .bind(key.to_hex())
-                .bind(text)
+                .bind(to_db(text))
                 .execute(&mut *tx)
                 .await?;
                 AnswerSaved::Saved(AnswerRecord {
@@ -241,7 +269,7 @@ impl Store {
                 sqlx::query(
                     "UPDATE anonymous_answers SET content = $1, synced = 0 WHERE token = $2",
                 )
-                .bind(content)
+                .bind(opt_to_db(content))
                 .bind(&record.token)
                 .execute(&mut *tx)
                 .await?;
@@ -269,7 +297,7 @@ impl Store {
              synced = CASE WHEN content = $2 THEN 1 ELSE 0 END WHERE token = $3",
         )
         .bind(id_to_db(message_id))
-        .bind(posted)
+        .bind(to_db(posted))
         .bind(token)
         .execute(&self.pool)
         .await?;
@@ -316,61 +344,28 @@ impl Store {
                 Ok(Answer {
                     question: row.try_get::<i64, _>("question")? as usize,
                     author: MemberKey::from_hex(&key).ok_or_else(|| corrupt_key("author key"))?,
-                    content: row.try_get("content")?,
+                    content: from_db(row.try_get("content")?),
                     message_id: row.try_get::<Option<i64>, _>("message_id")?.map(id_from_db),
                 })
             })
             .collect()
     }
 
-    /// Cuts every link between an anonymous retro's rows and its members, for good: erases the
-    /// secret and gives each vote and answer a fresh random key (so ballots cannot even be
-    /// grouped by member). Idempotent; run once the summary is computed.
+    /// Cuts every link between an anonymous retro's rows and its members, for good: deletes
+    /// the secret's row and rewrites every vote and answer as a new row, in random order, with
+    /// a fresh random key (and a fresh token), so neither keys, nor row ids, nor row order group
+    /// ballots by member. Then the old row versions are wiped: a WAL checkpoint on SQLite
+    /// (`secure_delete` zeroes freed pages), a VACUUM of the tables on PostgreSQL. Idempotent;
+    /// run once the summary is computed.
     pub async fn seal_anonymous(&self, retro: RetroId) -> StoreResult<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE retros SET anon_secret = NULL WHERE id = $1")
+        sqlx::query("DELETE FROM anonymous_secrets WHERE retro_id = $1")
             .bind(retro.0)
             .execute(&mut *tx)
             .await?;
-        let votes =
-            sqlx::query("SELECT position, voter_key FROM anonymous_votes WHERE retro_id = $1")
-                .bind(retro.0)
-                .fetch_all(&mut *tx)
-                .await?;
-        for row in &votes {
-            sqlx::query(
-                "UPDATE anonymous_votes SET voter_key = $1 \
-                 WHERE retro_id = $2 AND position = $3 AND voter_key = $4",
-            )
-            .bind(random_hex()?)
-            .bind(retro.0)
-            .bind(row.try_get::<i64, _>("position")?)
-            .bind(row.try_get::<String, _>("voter_key")?)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let answers = sqlx::query("SELECT token FROM anonymous_answers WHERE retro_id = $1")
-            .bind(retro.0)
-            .fetch_all(&mut *tx)
-            .await?;
-        for row in &answers {
-            sqlx::query("UPDATE anonymous_answers SET author_key = $1 WHERE token = $2")
-                .bind(random_hex()?)
-                .bind(row.try_get::<String, _>("token")?)
-                .execute(&mut *tx)
-                .await?;
-        }
+        super::sealing::rewrite_shuffled(&mut tx, retro).await?;
         tx.commit().await?;
-        if self.backend == Backend::Sqlite {
-            // Old page versions (with the secret) linger in the write-ahead log until it is
-            // checkpointed; `secure_delete` already zeroes freed pages in the database file.
-            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_all(&self.pool)
-                .await
-            {
-                tracing::warn!(retro = %retro, error = %e, "could not checkpoint the database after sealing");
-            }
-        }
+        super::sealing::wipe_old_versions(self, retro).await;
         Ok(())
     }
 }

@@ -8,6 +8,15 @@ use super::retros::millis;
 use super::{Store, StoreResult};
 use crate::domain::retro::{RetroId, RetroStatus};
 
+/// A lease owner name unique to this process: `{label}/{random}`, where `label` says which
+/// work it does (its shard range) for people reading the database, and the random part keeps
+/// two processes with the same label (a rolling deploy) from ever both holding a lease. Made
+/// once at start-up; a restarted process waits for its old leases to expire.
+pub fn new_lease_owner(label: &str) -> StoreResult<String> {
+    let random = super::random::random_hex()?;
+    Ok(format!("{label}/{}", &random[..16]))
+}
+
 impl Store {
     /// Takes the lease on a retro in `status` until `until`, if it is free or expired at `now`
     /// (or, with `own_ok`, already held by `owner`: a restarted instance taking back its work).

@@ -7,9 +7,13 @@ mod changes;
 mod history;
 mod leases;
 mod marks;
+mod random;
 mod replies;
 mod retros;
 mod schedules;
+mod sealing;
+mod text;
+mod upkeep;
 mod voters;
 
 use std::str::FromStr;
@@ -25,6 +29,7 @@ pub use actions::NewAction;
 pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
 pub use history::{ClosedFilter, ClosedRetro};
+pub use leases::new_lease_owner;
 pub use retros::{NewRetro, RetroItem};
 pub use schedules::{DueReminder, NewSchedule};
 
@@ -58,6 +63,48 @@ pub enum StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+impl StoreError {
+    /// Whether trying the same thing again later may succeed: the connection, the pool or the
+    /// server's state failed (lost connection, timeout, lock, read-only or full database,
+    /// server shutting down), not the data. Everything else is permanent for that data.
+    pub fn is_transient(&self) -> bool {
+        let StoreError::Database(error) = self else {
+            return false;
+        };
+        match error {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(db) => {
+                let postgres = db
+                    .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                    .is_some();
+                db.code()
+                    .is_some_and(|code| transient_code(&code, postgres))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Database error codes that describe the server's state rather than the data: SQLite's
+/// primary result codes (BUSY 5, LOCKED 6, NOMEM 7, READONLY 8, IOERR 10, FULL 13, CANTOPEN 14,
+/// PROTOCOL 15; extended codes keep the primary one in their low byte) and PostgreSQL's
+/// SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention), 58 (system),
+/// 40001/40P01 (serialization, deadlock) and 25006 (read-only transaction).
+fn transient_code(code: &str, postgres: bool) -> bool {
+    if !postgres {
+        return code
+            .parse::<i64>()
+            .is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6 | 7 | 8 | 10 | 13 | 14 | 15));
+    }
+    matches!(code.get(..2), Some("08" | "53" | "57" | "58"))
+        || matches!(code, "40001" | "40P01" | "25006")
+}
 
 /// Handle to the database; cheap to clone.
 #[derive(Clone, Debug)]
@@ -102,10 +149,10 @@ impl Store {
         self.backend
     }
 
-    /// Checks that the database answers.
+    /// Checks that the database answers and takes writes (a read-only or full database
+    /// fails this): writes the `healthz` heartbeat row.
     pub async fn ping(&self) -> StoreResult<()> {
-        self.pool.execute("SELECT 1").await?;
-        Ok(())
+        self.write_heartbeat("healthz", chrono::Utc::now()).await
     }
 
     /// Begins a transaction that will write. On SQLite it takes the write lock up front
@@ -174,5 +221,33 @@ mod tests {
             Err(StoreError::UnsupportedUrl)
         ));
         assert_eq!(id_from_db::<u64>(id_to_db(u64::MAX - 5)), u64::MAX - 5);
+    }
+
+    #[test]
+    fn server_states_are_transient_and_bad_data_is_not() {
+        for (code, postgres) in [
+            ("5", false),
+            ("8", false),
+            ("1032", false),
+            ("13", false),
+            ("08006", true),
+            ("57P01", true),
+            ("25006", true),
+            ("40001", true),
+            ("53100", true),
+        ] {
+            assert!(transient_code(code, postgres), "{code}");
+        }
+        for (code, postgres) in [
+            ("19", false),
+            ("2067", false),
+            ("1", false),
+            ("22021", true),
+            ("23505", true),
+            ("22P05", true),
+            ("42P01", true),
+        ] {
+            assert!(!transient_code(code, postgres), "{code}");
+        }
     }
 }

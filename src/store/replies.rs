@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::{Any, Row, Transaction};
 
+use super::text::{from_db, to_db};
 use super::{id_from_db, id_to_db, Store, StoreResult};
 use crate::domain::ids::MessageId;
 use crate::domain::live::Change;
@@ -28,8 +29,8 @@ pub(super) async fn apply_reply_change(
                 .bind(retro.0)
                 .bind(reply.question as i64)
                 .bind(id_to_db(reply.author_id))
-                .bind(&reply.author_name)
-                .bind(&reply.content)
+                .bind(to_db(&reply.author_name))
+                .bind(to_db(&reply.content))
                 .bind(seq)
                 .execute(&mut **tx)
                 .await?;
@@ -40,7 +41,7 @@ pub(super) async fn apply_reply_change(
             content,
         } => {
             sqlx::query("UPDATE replies SET content = $1, edited_at = $2 WHERE message_id = $3 AND retro_id = $4")
-                .bind(content)
+                .bind(to_db(content))
                 .bind(seq)
                 .bind(id_to_db(*message_id))
                 .bind(retro.0)
@@ -75,8 +76,8 @@ impl Store {
                     message_id: id_from_db(row.try_get("message_id")?),
                     question: row.try_get::<i64, _>("question")? as usize,
                     author_id: id_from_db(row.try_get("author_id")?),
-                    author_name: row.try_get("author_name")?,
-                    content: row.try_get("content")?,
+                    author_name: from_db(row.try_get("author_name")?),
+                    content: from_db(row.try_get("content")?),
                 })
             })
             .collect()
@@ -102,7 +103,7 @@ impl Store {
         let mut known = HashMap::with_capacity(rows.len());
         for row in &rows {
             let id = id_from_db(row.try_get("message_id")?);
-            known.insert(id, row.try_get::<String, _>("content")?);
+            known.insert(id, from_db(row.try_get("content")?));
         }
         let wanted: HashSet<MessageId> = present.iter().map(|r| r.message_id).collect();
         let mut removed = 0;
@@ -125,8 +126,8 @@ impl Store {
                 .bind(retro.0)
                 .bind(question as i64)
                 .bind(id_to_db(reply.author_id))
-                .bind(&reply.author_name)
-                .bind(&reply.content)
+                .bind(to_db(&reply.author_name))
+                .bind(to_db(&reply.content))
                 .bind(written_at)
                 .execute(&mut *tx)
                 .await?;

@@ -46,7 +46,7 @@ pub struct RetroItem {
 
 pub(super) const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
-     created_at, closes_at, header_message_id, anonymous";
+     created_at, closes_at, header_message_id, anonymous, anonymous_min_voters";
 
 pub(super) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
@@ -73,7 +73,7 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
         guild_id: id_from_db(row.try_get("guild_id")?),
         channel_id: id_from_db(row.try_get("channel_id")?),
         template,
-        title: row.try_get("title")?,
+        title: super::text::opt_from_db(row.try_get("title")?),
         facilitator_id: id_from_db(row.try_get("facilitator_id")?),
         status: RetroStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("unknown retro status `{status}`")))?,
@@ -83,6 +83,9 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
             .try_get::<Option<i64>, _>("header_message_id")?
             .map(id_from_db),
         participation: Participation::from_anonymous(row.try_get::<i64, _>("anonymous")? == 1),
+        anonymous_min_voters: row
+            .try_get::<Option<i64>, _>("anonymous_min_voters")?
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
     })
 }
 
@@ -99,20 +102,21 @@ impl Store {
         let secret = new
             .participation
             .is_anonymous()
-            .then(super::anonymous::random_hex)
+            .then(super::random::random_hex)
             .transpose()?;
+        let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
              facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
-             team_role_id, lease_owner, lease_until, anonymous, anon_secret) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             team_role_id, lease_owner, lease_until, anonymous) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
              RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
         .bind(&new.template.key)
         .bind(template_json)
-        .bind(&new.title)
+        .bind(super::text::opt_to_db(new.title.as_deref()))
         .bind(id_to_db(new.facilitator_id))
         .bind(RetroStatus::Posting.as_str())
         .bind(millis(new.created_at))
@@ -124,12 +128,12 @@ impl Store {
         .bind(new.lease.as_ref().map(|(owner, _)| owner.clone()))
         .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
         .bind(i64::from(new.participation.is_anonymous()))
-        .bind(secret)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await;
         let id: i64 = match inserted {
             Ok(row) => row.try_get("id")?,
             Err(e) if is_unique_violation(&e) => {
+                drop(tx);
                 if let Some((schedule, at)) = new.occurrence {
                     if self.occurrence_started(schedule, at).await? {
                         return Err(StoreError::OccurrenceTaken);
@@ -140,6 +144,10 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
+        if let Some(secret) = secret {
+            super::anonymous::insert_secret(&mut tx, RetroId(id), &secret).await?;
+        }
+        tx.commit().await?;
         self.retro(RetroId(id))
             .await?
             .ok_or_else(|| StoreError::Corrupt("a retro vanished right after insert".into()))
@@ -206,7 +214,7 @@ impl Store {
     /// Marks a retro that could not be posted as failed, with the reason. An anonymous one
     /// loses its secret: nothing it recorded can be linked to a member any more.
     pub async fn mark_failed(&self, id: RetroId, reason: &str) -> StoreResult<()> {
-        let failed = sqlx::query("UPDATE retros SET status = 'failed', failure = $1, anon_secret = NULL WHERE id = $2 AND status = 'posting'")
+        let failed = sqlx::query("UPDATE retros SET status = 'failed', failure = $1 WHERE id = $2 AND status = 'posting'")
             .bind(reason)
             .bind(id.0)
             .execute(&self.pool)
@@ -298,20 +306,18 @@ impl Store {
         Ok((row.try_get("summary_json")?, ids))
     }
 
-    /// Appends the id of a posted summary part.
+    /// Appends the id of a posted summary part, in one statement (two closers recording parts
+    /// at once both keep theirs); an id already recorded is not added again.
     pub async fn record_summary_part(&self, id: RetroId, message_id: MessageId) -> StoreResult<()> {
-        let (_, mut ids) = self.summary_progress(id).await?;
-        ids.push(message_id);
-        let joined = ids
-            .iter()
-            .map(MessageId::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        sqlx::query("UPDATE retros SET summary_message_ids = $1 WHERE id = $2")
-            .bind(joined)
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE retros SET summary_message_ids = CASE WHEN summary_message_ids = '' THEN $1 \
+             ELSE summary_message_ids || ',' || $1 END \
+             WHERE id = $2 AND ',' || summary_message_ids || ',' NOT LIKE '%,' || $1 || ',%'",
+        )
+        .bind(message_id.to_string())
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }

@@ -50,7 +50,7 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
         creator_id: id_from_db(row.try_get("creator_id")?),
         recurrence,
         template_key: row.try_get("template_key")?,
-        title: row.try_get("title")?,
+        title: super::text::opt_from_db(row.try_get("title")?),
         duration: Duration::milliseconds(row.try_get("duration_ms")?),
         team_role_id: row
             .try_get::<Option<i64>, _>("team_role_id")?
@@ -85,7 +85,7 @@ impl Store {
         .bind(id_to_db(new.creator_id))
         .bind(new.recurrence.to_storage())
         .bind(&new.template_key)
-        .bind(&new.title)
+        .bind(super::text::opt_to_db(new.title.as_deref()))
         .bind(new.duration.num_milliseconds())
         .bind(new.team_role_id.map(id_to_db))
         .bind(new.next_at.map(millis))

@@ -34,7 +34,10 @@ pub(super) async fn upsert_names(
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((retro, voter), name) in chunk {
-            query = query.bind(retro.0).bind(id_to_db(*voter)).bind(*name);
+            query = query
+                .bind(retro.0)
+                .bind(id_to_db(*voter))
+                .bind(super::text::to_db(name));
         }
         query.execute(&mut **tx).await?;
     }
@@ -73,7 +76,7 @@ impl Store {
             .map(|row| {
                 Ok((
                     id_from_db(row.try_get("user_id")?),
-                    row.try_get("display_name")?,
+                    super::text::from_db(row.try_get("display_name")?),
                 ))
             })
             .collect()

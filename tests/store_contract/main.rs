@@ -6,8 +6,12 @@
 mod store_support;
 
 mod anonymous;
+mod anonymous_at_rest;
+mod health;
 mod history;
+mod ingest;
 mod input;
+mod resilience;
 mod retros;
 mod schedules;
 

@@ -23,6 +23,11 @@ pub enum RestError {
 }
 
 impl RestError {
+    /// A transport failure, its text with interaction and webhook tokens redacted.
+    pub fn transport(error: impl std::fmt::Display) -> RestError {
+        RestError::Transport(super::redact::redact_tokens(&error.to_string()))
+    }
+
     /// Discord's "Missing Permissions" or "Missing Access".
     pub fn is_missing_permission(&self) -> bool {
         matches!(
@@ -49,11 +54,9 @@ impl From<serenity::Error> for RestError {
                     message: response.error.message,
                 }
             }
-            serenity::Error::Http(serenity::http::HttpError::Request(e)) => {
-                RestError::Transport(e.to_string())
-            }
+            serenity::Error::Http(serenity::http::HttpError::Request(e)) => RestError::transport(e),
             serenity::Error::Json(e) => RestError::Decode(e.to_string()),
-            other => RestError::Transport(other.to_string()),
+            other => RestError::transport(other),
         }
     }
 }

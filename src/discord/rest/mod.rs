@@ -5,6 +5,7 @@
 mod endpoints;
 mod error;
 mod files;
+mod redact;
 pub mod snowflake;
 
 use std::sync::atomic::Ordering;
@@ -88,14 +89,14 @@ impl DiscordRest {
             let built = request
                 .clone()
                 .build(&self.client, self.token.expose_secret(), Some(proxy))
-                .map_err(|e| RestError::Transport(e.to_string()))?
+                .map_err(RestError::transport)?
                 .build()
-                .map_err(|e| RestError::Transport(e.to_string()))?;
+                .map_err(RestError::transport)?;
             let response = self
                 .client
                 .execute(built)
                 .await
-                .map_err(|e| self.count_error(RestError::Transport(e.to_string())))?;
+                .map_err(|e| self.count_error(RestError::transport(e)))?;
             let status = response.status();
             if status.is_success() {
                 return Ok(response);
@@ -105,15 +106,11 @@ impl DiscordRest {
             if status == StatusCode::TOO_MANY_REQUESTS {
                 self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
                 attempt += 1;
-                let wait = body
-                    .as_ref()
-                    .and_then(|b| b.retry_after)
-                    .or(header_wait)
-                    .unwrap_or(1.0);
-                let wait = Duration::from_secs_f64(wait.max(0.0));
-                if attempt > MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER {
+                let asked = body.as_ref().and_then(|b| b.retry_after).or(header_wait);
+                let pause = redact::retry_after_pause(asked, MAX_RETRY_AFTER);
+                let (Some(wait), false) = (pause, attempt > MAX_RATE_LIMIT_RETRIES) else {
                     return Err(self.count_error(RestError::RateLimited(attempt - 1)));
-                }
+                };
                 tracing::debug!(
                     wait_ms = wait.as_millis() as u64,
                     attempt,
@@ -148,7 +145,7 @@ impl DiscordRest {
             .await?
             .bytes()
             .await
-            .map_err(|e| RestError::Transport(e.to_string()))?;
+            .map_err(RestError::transport)?;
         serde_json::from_slice(&bytes).map_err(|e| RestError::Decode(e.to_string()))
     }
 

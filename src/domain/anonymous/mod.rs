@@ -184,5 +184,15 @@ pub fn validate_min_voters(value: u32) -> Result<u32, String> {
     Ok(value)
 }
 
+/// The small-group threshold that applies to `retro`: the one it started with, so lowering the
+/// configured one later never reveals a split its summary hid; `configured` only for retros
+/// started before the threshold was recorded. Summary and exports both use this.
+pub fn min_voters_of(retro: &super::retro::Retro, configured: u32) -> u32 {
+    retro
+        .anonymous_min_voters
+        .unwrap_or(configured)
+        .max(MIN_MIN_VOTERS)
+}
+
 #[cfg(test)]
 mod tests;

@@ -121,3 +121,19 @@ fn small_groups_hide_their_split() {
     assert!(validate_min_voters(1).unwrap_err().contains("at least 2"));
     assert!(validate_min_voters(0).is_err());
 }
+
+#[test]
+fn the_threshold_a_retro_started_with_wins_over_the_configured_one() {
+    let started = crate::domain::retro::Retro {
+        anonymous_min_voters: Some(5),
+        ..crate::domain::retro::sample_retro()
+    };
+    assert_eq!(min_voters_of(&started, 2), 5);
+    let older = crate::domain::retro::sample_retro();
+    assert_eq!(min_voters_of(&older, 4), 4);
+    let corrupt = crate::domain::retro::Retro {
+        anonymous_min_voters: Some(0),
+        ..crate::domain::retro::sample_retro()
+    };
+    assert_eq!(min_voters_of(&corrupt, 4), MIN_MIN_VOTERS);
+}
