@@ -2,6 +2,7 @@
 //! summary model, trends and history, action items, exports and duration parsing. Nothing
 //! here talks to Discord, a database or a clock.
 
+pub mod access;
 pub mod action;
 pub mod anonymous;
 pub mod duration;
