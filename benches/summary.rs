@@ -31,6 +31,7 @@ fn big_retro() -> (Retro, Vec<Mark>, Vec<Reply>) {
         closes_at: None,
         header_message_id: None,
         anonymous: false,
+        anonymous_min_voters: None,
     };
     let mut marks = Vec::new();
     let mut seq = 0;

@@ -102,6 +102,9 @@ pub struct Retro {
     /// Votes by buttons and answers by modal, keyed by a hash instead of the member (chosen at
     /// start; never switched on a running retro).
     pub anonymous: bool,
+    /// The server's anonymity threshold when the retro started (None: started before servers
+    /// had their own; the configured default applies).
+    pub anonymous_min_voters: Option<u32>,
 }
 
 impl Retro {
@@ -176,6 +179,7 @@ pub(crate) fn sample_retro() -> Retro {
         closes_at: None,
         header_message_id: None,
         anonymous: false,
+        anonymous_min_voters: None,
     }
 }
 

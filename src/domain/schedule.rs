@@ -26,6 +26,9 @@ pub struct Schedule {
     pub creator_id: u64,
     pub recurrence: Recurrence,
     pub template_key: String,
+    /// The copy of the template kept when the schedule was created (None for schedules made
+    /// before copies were kept: their check-ins look `template_key` up).
+    pub template: Option<super::template::Template>,
     pub title: Option<String>,
     /// How long each check-in stays open.
     pub duration: Duration,
@@ -134,6 +137,7 @@ mod tests {
             creator_id: 3,
             recurrence,
             template_key: "customer-obsession".into(),
+            template: None,
             title: None,
             duration: Duration::hours(1),
             team_role_id: None,

@@ -10,6 +10,8 @@ mod marks;
 mod replies;
 mod retros;
 mod schedules;
+mod server_templates;
+mod settings;
 mod voters;
 
 use std::str::FromStr;
@@ -43,6 +45,8 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("the channel already has an active retro ({0})")]
     ChannelBusy(crate::domain::retro::RetroId),
+    #[error("this server already has a template with the key `{0}`")]
+    TemplateKeyTaken(String),
     #[error("a check-in for this occurrence was already started")]
     OccurrenceTaken,
     #[error("stored data is inconsistent: {0}")]

@@ -45,7 +45,7 @@ pub struct RetroItem {
 
 pub(super) const RETRO_COLUMNS: &str =
     "id, guild_id, channel_id, template_json, title, facilitator_id, status, \
-     created_at, closes_at, header_message_id, anonymous";
+     created_at, closes_at, header_message_id, anonymous, anonymous_min_voters";
 
 pub(super) fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
@@ -82,6 +82,9 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
             .try_get::<Option<i64>, _>("header_message_id")?
             .map(id_from_db),
         anonymous: row.try_get::<i64, _>("anonymous")? == 1,
+        anonymous_min_voters: row
+            .try_get::<Option<i64>, _>("anonymous_min_voters")?
+            .and_then(|n| u32::try_from(n).ok()),
     })
 }
 
@@ -93,6 +96,25 @@ impl Store {
     /// Creates a retro in the `posting` state. Fails with [`StoreError::ChannelBusy`] when the
     /// channel already has an active retro.
     pub async fn create_retro(&self, new: &NewRetro) -> StoreResult<Retro> {
+        self.insert_retro(new, None).await
+    }
+
+    /// Like [`Store::create_retro`], and the retro keeps the server's anonymity threshold in
+    /// force at its start (`Retro::anonymous_min_voters`), so a later settings change does not
+    /// alter its summary.
+    pub async fn create_retro_keeping(
+        &self,
+        new: &NewRetro,
+        anonymous_min_voters: u32,
+    ) -> StoreResult<Retro> {
+        self.insert_retro(new, Some(anonymous_min_voters)).await
+    }
+
+    async fn insert_retro(
+        &self,
+        new: &NewRetro,
+        anonymous_min_voters: Option<u32>,
+    ) -> StoreResult<Retro> {
         let template_json = serde_json::to_string(&new.template)
             .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
         let secret = new
@@ -102,8 +124,9 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
              facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
-             team_role_id, lease_owner, lease_until, anonymous, anon_secret) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             team_role_id, lease_owner, lease_until, anonymous, anon_secret, anonymous_min_voters) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+             $18) \
              RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
@@ -123,6 +146,7 @@ impl Store {
         .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
         .bind(i64::from(new.anonymous))
         .bind(secret)
+        .bind(anonymous_min_voters.map(i64::from))
         .fetch_one(&self.pool)
         .await;
         let id: i64 = match inserted {

@@ -10,6 +10,7 @@ mod history;
 mod input;
 mod retros;
 mod schedules;
+mod tenancy;
 
 use chrono::{TimeZone, Utc};
 use retrobot::domain::live::Change;
