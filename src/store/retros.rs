@@ -88,6 +88,12 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
     })
 }
 
+/// The stored form of a template copy (retros, schedules, server templates).
+pub(super) fn template_json(template: &Template) -> StoreResult<String> {
+    serde_json::to_string(template)
+        .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))
+}
+
 pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
@@ -115,8 +121,7 @@ impl Store {
         new: &NewRetro,
         anonymous_min_voters: Option<u32>,
     ) -> StoreResult<Retro> {
-        let template_json = serde_json::to_string(&new.template)
-            .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
+        let template_json = template_json(&new.template)?;
         let secret = new
             .anonymous
             .then(super::anonymous::random_hex)

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::retros::{from_millis, millis, retro_from_row, RETRO_COLUMNS};
+use super::retros::{from_millis, millis, retro_from_row, template_json, RETRO_COLUMNS};
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{Retro, RetroId};
@@ -97,7 +97,7 @@ impl Store {
         new: &NewSchedule,
         template: &Template,
     ) -> StoreResult<Schedule> {
-        let json = super::server_templates::template_json(template)?;
+        let json = template_json(template)?;
         self.insert_schedule(new, Some(json)).await
     }
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::retros::{is_unique_violation, millis};
+use super::retros::{is_unique_violation, millis, template_json};
 use super::schedules::{schedule_from_row, SCHEDULE_COLUMNS};
 use super::{id_to_db, Store, StoreError, StoreResult};
 use crate::domain::ids::{GuildId, MemberId};
@@ -15,11 +15,6 @@ use crate::domain::template::Template;
 fn template_from_row(row: &AnyRow) -> StoreResult<Template> {
     let json: String = row.try_get("template_json")?;
     serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("a server template: {e}")))
-}
-
-pub(super) fn template_json(template: &Template) -> StoreResult<String> {
-    serde_json::to_string(template)
-        .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))
 }
 
 impl Store {
