@@ -13,6 +13,7 @@ pub mod recurrence;
 pub mod report;
 pub mod retro;
 pub mod schedule;
+pub mod server_catalog;
 pub mod settings;
 pub mod summary;
 pub mod tally;
