@@ -123,11 +123,12 @@ fn everyone_overwrite_applies_before_role_overwrites() {
     assert!(g.can_view(ALICE, &[], OPEN));
 }
 
-/// The documented walk-through: @everyone may send in the server, the channel denies Send
-/// Messages to @everyone and allows it to a role; a member of that role may send, others may
-/// only read, and a member overwrite denying Send wins over the role.
+/// Discord's documented hierarchy step by step (base, @everyone deny/allow, role deny/allow,
+/// member deny/allow) on Send Messages: the channel denies it to @everyone and allows it to a
+/// role; a member of that role may send, others may only read, and a member overwrite
+/// denying it wins over the role.
 #[test]
-fn documented_send_messages_example() {
+fn send_messages_through_every_step_of_the_documented_hierarchy() {
     let mut g = guild();
     g.upsert_channel(
         OPEN,
