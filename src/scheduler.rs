@@ -181,6 +181,7 @@ mod tests {
             next_at: recurrence.next_after(start),
             recurrence,
             template_key: "customer-obsession".into(),
+            template: None,
             title: None,
             duration: chrono::Duration::hours(2),
             team_role_id: None,

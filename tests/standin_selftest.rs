@@ -4,6 +4,8 @@
 //! (Bigger scenarios live in `support/selftest/`, included here only.)
 mod support;
 
+#[path = "support/selftest/access.rs"]
+mod access;
 #[path = "support/selftest/events.rs"]
 mod events;
 #[path = "support/selftest/interactions.rs"]

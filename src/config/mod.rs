@@ -7,6 +7,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde::Deserialize;
 
+mod server_defaults;
 mod shards;
 
 pub use shards::ShardPlan;

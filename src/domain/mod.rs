@@ -2,6 +2,7 @@
 //! summary model, trends and history, action items, exports and duration parsing. Nothing
 //! here talks to Discord, a database or a clock.
 
+pub mod access;
 pub mod action;
 pub mod anonymous;
 pub mod duration;
@@ -13,9 +14,12 @@ pub mod recurrence;
 pub mod report;
 pub mod retro;
 pub mod schedule;
+pub mod server_catalog;
+pub mod settings;
 pub mod summary;
 pub mod tally;
 pub mod template;
+pub mod template_text;
 pub mod text;
 pub mod toml_location;
 pub mod trend;

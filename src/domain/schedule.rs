@@ -28,6 +28,9 @@ pub struct Schedule {
     pub creator_id: MemberId,
     pub recurrence: Recurrence,
     pub template_key: String,
+    /// The copy of the template kept when the schedule was created (None for schedules made
+    /// before copies were kept: their check-ins look `template_key` up).
+    pub template: Option<super::template::Template>,
     pub title: Option<String>,
     /// How long each check-in stays open.
     pub duration: Duration,
@@ -136,6 +139,7 @@ mod tests {
             creator_id: MemberId(3),
             recurrence,
             template_key: "customer-obsession".into(),
+            template: None,
             title: None,
             duration: Duration::hours(1),
             team_role_id: None,

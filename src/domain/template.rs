@@ -115,17 +115,18 @@ impl fmt::Display for TemplateError {
     }
 }
 
-#[derive(Deserialize)]
+/// A template as written in a file (and as exported), before validation.
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawTemplate {
-    key: Option<String>,
-    name: Option<String>,
+pub(crate) struct RawTemplate {
+    pub(crate) key: Option<String>,
+    pub(crate) name: Option<String>,
     #[serde(default)]
-    description: String,
-    statements: Option<Vec<String>>,
+    pub(crate) description: String,
+    pub(crate) statements: Option<Vec<String>>,
     #[serde(default)]
-    questions: Vec<String>,
-    scale: Option<Vec<ScaleOption>>,
+    pub(crate) questions: Vec<String>,
+    pub(crate) scale: Option<Vec<ScaleOption>>,
 }
 
 impl Template {
@@ -146,6 +147,17 @@ impl Template {
                 .unwrap_or_default();
             err(&field, format!("{}{place}", problem.message))
         })?;
+        Template::validate(source_name, raw)
+    }
+
+    /// Validates a template given field by field (as a file or a modal gives it), with the
+    /// rules and messages of template files.
+    pub(crate) fn validate(source_name: &str, raw: RawTemplate) -> Result<Template, TemplateError> {
+        let err = |field: &str, problem: String| TemplateError {
+            source_name: source_name.to_string(),
+            field: field.to_string(),
+            problem,
+        };
         let key = raw.key.ok_or_else(|| err("key", "is missing".into()))?;
         validate_key(&key).map_err(|p| err("key", p))?;
         let name = raw.name.ok_or_else(|| err("name", "is missing".into()))?;
@@ -208,7 +220,7 @@ impl Template {
     }
 }
 
-fn validate_key(key: &str) -> Result<(), String> {
+pub(crate) fn validate_key(key: &str) -> Result<(), String> {
     let ok_chars = key
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');

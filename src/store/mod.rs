@@ -12,6 +12,8 @@ mod replies;
 mod retros;
 mod schedules;
 mod sealing;
+mod server_templates;
+mod settings;
 mod text;
 mod upkeep;
 mod voters;
@@ -50,6 +52,8 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("the channel already has an active retro ({0})")]
     ChannelBusy(crate::domain::retro::RetroId),
+    #[error("this server already has a template with the key `{0}`")]
+    TemplateKeyTaken(String),
     #[error("a check-in for this occurrence was already started")]
     OccurrenceTaken,
     #[error("stored data is inconsistent: {0}")]

@@ -89,6 +89,12 @@ pub(super) fn retro_from_row(row: &AnyRow) -> StoreResult<Retro> {
     })
 }
 
+/// The stored form of a template copy (retros, schedules, server templates).
+pub(super) fn template_json(template: &Template) -> StoreResult<String> {
+    serde_json::to_string(template)
+        .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))
+}
+
 pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
@@ -97,8 +103,26 @@ impl Store {
     /// Creates a retro in the `posting` state. Fails with [`StoreError::ChannelBusy`] when the
     /// channel already has an active retro.
     pub async fn create_retro(&self, new: &NewRetro) -> StoreResult<Retro> {
-        let template_json = serde_json::to_string(&new.template)
-            .map_err(|e| StoreError::Corrupt(format!("template not serialisable: {e}")))?;
+        self.insert_retro(new, None).await
+    }
+
+    /// Like [`Store::create_retro`], and the retro keeps the server's anonymity threshold in
+    /// force at its start (`Retro::anonymous_min_voters`), so a later settings change does not
+    /// alter its summary.
+    pub async fn create_retro_keeping(
+        &self,
+        new: &NewRetro,
+        anonymous_min_voters: u32,
+    ) -> StoreResult<Retro> {
+        self.insert_retro(new, Some(anonymous_min_voters)).await
+    }
+
+    async fn insert_retro(
+        &self,
+        new: &NewRetro,
+        anonymous_min_voters: Option<u32>,
+    ) -> StoreResult<Retro> {
+        let template_json = template_json(&new.template)?;
         let secret = new
             .participation
             .is_anonymous()
@@ -108,8 +132,8 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO retros (guild_id, channel_id, template_key, template_json, title, \
              facilitator_id, status, created_at, closes_at, remind_at, schedule_id, occurrence_at, \
-             team_role_id, lease_owner, lease_until, anonymous) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+             team_role_id, lease_owner, lease_until, anonymous, anonymous_min_voters) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
              RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
@@ -128,6 +152,7 @@ impl Store {
         .bind(new.lease.as_ref().map(|(owner, _)| owner.clone()))
         .bind(new.lease.as_ref().map(|(_, until)| millis(*until)))
         .bind(i64::from(new.participation.is_anonymous()))
+        .bind(anonymous_min_voters.map(i64::from))
         .fetch_one(&mut *tx)
         .await;
         let id: i64 = match inserted {

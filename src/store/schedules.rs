@@ -6,12 +6,13 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::retros::{from_millis, millis, retro_from_row, RETRO_COLUMNS};
+use super::retros::{from_millis, millis, retro_from_row, template_json, RETRO_COLUMNS};
 use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::ids::{ChannelId, GuildId, MemberId, RoleId};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{Participation, Retro, RetroId};
 use crate::domain::schedule::{Schedule, ScheduleId};
+use crate::domain::template::Template;
 
 /// What `/retro schedule add` asks the store to create.
 #[derive(Clone, Debug)]
@@ -36,11 +37,19 @@ pub struct DueReminder {
     pub team_role_id: Option<RoleId>,
 }
 
-const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, creator_id, rule, template_key, title, \
+pub(super) const SCHEDULE_COLUMNS: &str =
+    "id, guild_id, channel_id, creator_id, rule, template_key, template_json, title, \
      duration_ms, team_role_id, anonymous, paused, next_at";
 
-fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
+pub(super) fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
     let rule: String = row.try_get("rule")?;
+    let template = row
+        .try_get::<Option<String>, _>("template_json")?
+        .map(|json| {
+            serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("template of a schedule: {e}")))
+        })
+        .transpose()?;
     let recurrence = Recurrence::from_storage(&rule)
         .map_err(|e| StoreError::Corrupt(format!("stored schedule rule: {e}")))?;
     Ok(Schedule {
@@ -50,6 +59,7 @@ fn schedule_from_row(row: &AnyRow) -> StoreResult<Schedule> {
         creator_id: id_from_db(row.try_get("creator_id")?),
         recurrence,
         template_key: row.try_get("template_key")?,
+        template,
         title: super::text::opt_from_db(row.try_get("title")?),
         duration: Duration::milliseconds(row.try_get("duration_ms")?),
         team_role_id: row
@@ -74,11 +84,33 @@ fn guild_times(rows: &[AnyRow], column: &str) -> StoreResult<Vec<(GuildId, DateT
 }
 
 impl Store {
+    /// Creates a schedule that keeps no copy of its template (its check-ins look the key up
+    /// when they start). Prefer [`Store::create_schedule_with_template`].
     pub async fn create_schedule(&self, new: &NewSchedule) -> StoreResult<Schedule> {
+        self.insert_schedule(new, None).await
+    }
+
+    /// Creates a schedule that keeps a copy of `template` (the one named by
+    /// `new.template_key`): its check-ins use that copy even if the server's template is
+    /// edited or deleted later.
+    pub async fn create_schedule_with_template(
+        &self,
+        new: &NewSchedule,
+        template: &Template,
+    ) -> StoreResult<Schedule> {
+        let json = template_json(template)?;
+        self.insert_schedule(new, Some(json)).await
+    }
+
+    async fn insert_schedule(
+        &self,
+        new: &NewSchedule,
+        template_json: Option<String>,
+    ) -> StoreResult<Schedule> {
         let row = sqlx::query(
             "INSERT INTO schedules (guild_id, channel_id, creator_id, rule, template_key, title, \
-             duration_ms, team_role_id, paused, next_at, created_at, anonymous) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11) RETURNING id",
+             duration_ms, team_role_id, paused, next_at, created_at, anonymous, template_json) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12) RETURNING id",
         )
         .bind(id_to_db(new.guild_id))
         .bind(id_to_db(new.channel_id))
@@ -91,6 +123,7 @@ impl Store {
         .bind(new.next_at.map(millis))
         .bind(millis(new.created_at))
         .bind(i64::from(new.participation.is_anonymous()))
+        .bind(template_json)
         .fetch_one(&self.pool)
         .await?;
         let id = ScheduleId(row.try_get("id")?);

@@ -14,6 +14,7 @@ mod input;
 mod resilience;
 mod retros;
 mod schedules;
+mod tenancy;
 
 use chrono::{TimeZone, Utc};
 use retrobot::domain::ids::{ChannelId, GuildId, MemberId};

@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 
+use super::interactions::Invoker;
 use super::views::{MessageView, ThreadView};
 use super::world::{MessageRec, State};
 use super::StandIn;
@@ -19,6 +20,11 @@ fn check_member(s: &State, user: u64, channel: u64) -> Result<(), String> {
             .is_some_and(|g| g.members.contains_key(&user))
         {
             return Err(format!("user {user} is not a member of guild {g}"));
+        }
+        if s.permissions_in(channel, user) & crate::support::perms::VIEW_CHANNEL == 0 {
+            return Err(format!(
+                "user {user} cannot see channel {channel}: Discord gives them no way to act there"
+            ));
         }
     }
     Ok(())
@@ -59,7 +65,8 @@ impl StandIn {
     pub fn slash(&self, user: u64, channel: u64, command: &str, options: &[(&str, Value)]) -> u64 {
         self.act(&format!("slash /{command}"), |s| {
             check_member(s, user, channel)?;
-            let data = s.command_data(s.guild_of(channel), command, options, None)?;
+            let invoker = Invoker { channel, user };
+            let data = s.command_data(s.guild_of(channel), invoker, command, options, None)?;
             s.create_interaction(2, user, channel, data, None)
         })
     }
@@ -68,7 +75,7 @@ impl StandIn {
     pub fn slash_in_dm(&self, user: u64, command: &str, options: &[(&str, Value)]) -> u64 {
         self.act(&format!("slash_in_dm /{command}"), |s| {
             let channel = s.dm_channel(user);
-            let data = s.command_data(None, command, options, None)?;
+            let data = s.command_data(None, Invoker { channel, user }, command, options, None)?;
             s.create_interaction(2, user, channel, data, None)
         })
     }
@@ -84,7 +91,14 @@ impl StandIn {
     ) -> u64 {
         self.act(&format!("autocomplete /{command}"), |s| {
             check_member(s, user, channel)?;
-            let data = s.command_data(s.guild_of(channel), command, options, Some(focused))?;
+            let invoker = Invoker { channel, user };
+            let data = s.command_data(
+                s.guild_of(channel),
+                invoker,
+                command,
+                options,
+                Some(focused),
+            )?;
             s.create_interaction(4, user, channel, data, None)
         })
     }

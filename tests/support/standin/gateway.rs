@@ -17,6 +17,7 @@ use super::world::State;
 use super::Shared;
 
 pub const INTENT_GUILDS: u64 = 1 << 0;
+pub const INTENT_GUILD_MEMBERS: u64 = 1 << 1;
 pub const INTENT_GUILD_MESSAGES: u64 = 1 << 9;
 pub const INTENT_GUILD_MESSAGE_REACTIONS: u64 = 1 << 10;
 pub const INTENT_DIRECT_MESSAGES: u64 = 1 << 12;
@@ -91,10 +92,14 @@ fn required_intent(t: &str, in_guild: bool) -> u64 {
             INTENT_DIRECT_MESSAGE_REACTIONS
         }
         (
-            "GUILD_CREATE" | "THREAD_CREATE" | "THREAD_DELETE" | "CHANNEL_CREATE"
-            | "CHANNEL_DELETE" | "GUILD_ROLE_CREATE",
+            "GUILD_CREATE" | "GUILD_UPDATE" | "THREAD_CREATE" | "THREAD_UPDATE" | "THREAD_DELETE"
+            | "CHANNEL_CREATE" | "CHANNEL_UPDATE" | "CHANNEL_DELETE" | "GUILD_ROLE_CREATE"
+            | "GUILD_ROLE_UPDATE" | "GUILD_ROLE_DELETE",
             _,
         ) => INTENT_GUILDS,
+        ("GUILD_MEMBER_ADD" | "GUILD_MEMBER_UPDATE" | "GUILD_MEMBER_REMOVE", _) => {
+            INTENT_GUILD_MEMBERS
+        }
         _ => 0,
     }
 }
@@ -114,7 +119,14 @@ impl State {
             let Some(s) = self.gateway.sessions.get_mut(&sid) else {
                 continue;
             };
-            let need = required_intent(t, guild.is_some());
+            // Updates of the bot's own member object arrive without GUILD_MEMBERS.
+            let about_bot = t == "GUILD_MEMBER_UPDATE"
+                && d["user"]["id"].as_str() == Some(bot_id.to_string().as_str());
+            let need = if about_bot {
+                0
+            } else {
+                required_intent(t, guild.is_some())
+            };
             if s.intents & need != need {
                 continue;
             }

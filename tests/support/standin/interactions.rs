@@ -8,6 +8,13 @@ use serde_json::{json, Map, Value};
 use super::payloads::{interaction_channel_json, member_json, role_json, user_json};
 use super::world::{InteractionRec, State};
 
+/// Who runs a command where: `resolved` permissions are computed for them in that channel.
+#[derive(Clone, Copy, Debug)]
+pub struct Invoker {
+    pub channel: u64,
+    pub user: u64,
+}
+
 impl State {
     /// The registered chat-input command called `name` usable in `guild` (guild commands first).
     fn find_command(&self, guild: Option<u64>, name: &str) -> Option<Value> {
@@ -25,6 +32,7 @@ impl State {
     pub fn command_data(
         &self,
         guild: Option<u64>,
+        invoker: Invoker,
         command: &str,
         options: &[(&str, Value)],
         focused: Option<&str>,
@@ -79,7 +87,7 @@ impl State {
                         .map_or_else(|| value.to_string(), str::to_string),
                 )
             } else {
-                self.option_value(guild, kind, value, &mut resolved)
+                self.option_value(guild, invoker, kind, value, &mut resolved)
                     .map_err(|e| format!("/{command} option `{name}`: {e}"))?
             };
             if !is_focused {
@@ -145,6 +153,7 @@ impl State {
     fn option_value(
         &self,
         guild: Option<u64>,
+        invoker: Invoker,
         kind: u64,
         v: &Value,
         resolved: &mut Map<String, Value>,
@@ -184,8 +193,9 @@ impl State {
                     let member = guild
                         .and_then(|g| self.guilds.get(&g))
                         .and_then(|g| g.members.get(&id));
-                    if let (Some(m), Some(g)) = (member, guild) {
-                        let p = self.member_permissions(g, id);
+                    if let Some(m) = member {
+                        // The member's permissions in the invocation's channel.
+                        let p = self.permissions_in(invoker.channel, id);
                         add("members", id, member_json(self, m, false, Some(p)));
                     }
                 } else if let Some(r) = guild
@@ -210,7 +220,8 @@ impl State {
                 add(
                     "channels",
                     id,
-                    interaction_channel_json(self, c, self.bot_perms_in(id)),
+                    // The invoking user's permissions in that channel.
+                    interaction_channel_json(self, c, self.permissions_in(id, invoker.user)),
                 );
                 Ok(Value::from(id.to_string()))
             }
@@ -255,7 +266,7 @@ impl State {
         let guild = ch.guild_id;
         let app_perms = self.bot_perms_in(channel);
         let user_perms = match guild {
-            Some(g) => self.member_permissions(g, user),
+            Some(_) => self.permissions_in(channel, user),
             None => crate::support::perms::EVERYONE_DEFAULT,
         };
         let mut v = json!({

@@ -1,6 +1,7 @@
 //! The local Discord stand-in: one axum server (REST under `/api/v10`, websocket gateway at
 //! `/gateway`) over a world model, and `StandIn`, the handle tests use to set up, act and observe.
 
+mod access;
 mod actions;
 mod body;
 mod commands;
@@ -30,6 +31,7 @@ use axum::Router;
 use serde_json::Value;
 use tokio::sync::watch;
 
+pub use access::{OverwriteRec, OVERWRITE_MEMBER, OVERWRITE_ROLE};
 pub use faults::{floor_for, Fault, FaultKind};
 pub use gateway_refusals::{CLOSE_AUTHENTICATION_FAILED, CLOSE_DISALLOWED_INTENTS};
 pub use views::{MessageView, Reply, RequestRecord, SessionInfo, ThreadView};
@@ -242,13 +244,13 @@ impl StandIn {
         id
     }
 
-    /// The bot's permissions in a channel (a thread without its own value uses its parent's).
+    /// Gives the bot exactly `permissions` in a channel (a member overwrite for the bot;
+    /// dispatches CHANNEL_UPDATE). Threads use their parent channel's.
     pub fn set_bot_permissions(&self, channel: u64, permissions: u64) {
         self.shared.with(|s| {
-            s.channels
-                .get_mut(&channel)
-                .expect("set_bot_permissions: unknown channel")
-                .bot_perms = Some(permissions);
+            let bot = s.bot.id;
+            let overwrite = access::OverwriteRec::exactly(bot, permissions);
+            s.set_overwrite(channel, access::OVERWRITE_MEMBER, bot, Some(overwrite));
         });
     }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
+use super::access::OverwriteRec;
 use super::payloads::{channel_json, message_json, reaction_event_json};
 use super::world::{
     now_ms, ChannelRec, GuildRec, MemberRec, MessageRec, RoleRec, State, UserRec, KIND_DM,
@@ -69,6 +70,11 @@ impl State {
 
     pub fn add_channel(&mut self, guild: Option<u64>, name: &str, kind: u8) -> u64 {
         let id = self.next_id();
+        let overwrites = match guild {
+            // The bot's permissions in a new channel, as a member overwrite.
+            Some(_) => vec![OverwriteRec::exactly(self.bot.id, perms::BOT_DEFAULT)],
+            None => Vec::new(),
+        };
         let position = self
             .channels
             .values()
@@ -83,7 +89,7 @@ impl State {
                 kind,
                 parent_id: None,
                 owner_id: None,
-                bot_perms: Some(perms::BOT_DEFAULT),
+                overwrites,
                 thread_members: Vec::new(),
                 auto_archive: 1440,
                 message_count: 0,
@@ -108,7 +114,6 @@ impl State {
         let id = self.add_channel(None, "", KIND_DM);
         let ch = self.channels.get_mut(&id).expect("just added");
         ch.recipient = Some(user);
-        ch.bot_perms = Some(perms::BOT_DEFAULT);
         id
     }
 
@@ -248,7 +253,7 @@ impl State {
             kind,
             parent_id: Some(parent),
             owner_id: Some(owner),
-            bot_perms: None,
+            overwrites: Vec::new(),
             thread_members: vec![owner],
             auto_archive,
             message_count: 0,

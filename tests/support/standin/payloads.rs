@@ -134,15 +134,7 @@ pub fn channel_json(state: &State, c: &ChannelRec) -> Value {
             }),
         );
     } else {
-        // The bot's permissions here, as Discord would express them: a member overwrite.
-        let overwrites: Vec<Value> = c
-            .bot_perms
-            .map(|p| {
-                json!({"id": state.bot.id.to_string(), "type": 1, "allow": p.to_string(),
-                    "deny": (crate::support::perms::ALL & !p).to_string()})
-            })
-            .into_iter()
-            .collect();
+        let overwrites: Vec<Value> = c.overwrites.iter().map(|o| o.json()).collect();
         merge(
             &mut v,
             json!({

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+use super::access::OverwriteRec;
 use super::faults::{Fault, Pacer};
 use super::gateway::GatewayState;
 use super::views::RequestRecord;
@@ -66,8 +67,8 @@ pub struct ChannelRec {
     pub kind: u8,
     pub parent_id: Option<u64>,
     pub owner_id: Option<u64>,
-    /// The bot's permissions here; `None` on a thread means "as in the parent channel".
-    pub bot_perms: Option<u64>,
+    /// Permission overwrites (empty on threads and DMs: threads use their parent's).
+    pub overwrites: Vec<OverwriteRec>,
     pub thread_members: Vec<u64>,
     pub auto_archive: u64,
     pub message_count: u64,
@@ -295,18 +296,6 @@ impl State {
             perms::ALL
         } else {
             p
-        }
-    }
-
-    /// The bot's permissions in a channel (threads inherit their parent's unless set).
-    pub fn bot_perms_in(&self, channel: u64) -> u64 {
-        let Some(ch) = self.channels.get(&channel) else {
-            return 0;
-        };
-        match (ch.bot_perms, ch.parent_id) {
-            (Some(p), _) => p,
-            (None, Some(parent)) => self.bot_perms_in(parent),
-            (None, None) => 0,
         }
     }
 
