@@ -8,6 +8,7 @@ pub mod duration;
 pub mod export;
 pub mod ids;
 pub mod live;
+pub mod overview;
 pub mod recurrence;
 pub mod report;
 pub mod retro;

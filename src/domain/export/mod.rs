@@ -12,6 +12,9 @@ use super::retro::Retro;
 use super::summary::Summary;
 use super::tally::Vote;
 
+/// A CSV cell, quoted when needed and with formula triggers defused (every CSV export uses it).
+pub use csv::cell as csv_cell;
+
 /// The file formats `/retro export` offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
