@@ -4,9 +4,11 @@
 mod actions;
 mod anonymous;
 mod changes;
+mod digests;
 mod history;
 mod leases;
 mod marks;
+mod overview;
 mod replies;
 mod retros;
 mod schedules;
@@ -22,7 +24,9 @@ use sqlx::{AnyPool, Executor};
 pub use actions::NewAction;
 pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
+pub use digests::{DigestPost, NewDigest};
 pub use history::{ClosedFilter, ClosedRetro};
+pub use overview::TeamScope;
 pub use retros::{NewRetro, RetroItem};
 pub use schedules::{DueReminder, NewSchedule};
 

@@ -6,8 +6,10 @@
 mod store_support;
 
 mod anonymous;
+mod digests;
 mod history;
 mod input;
+mod overview;
 mod retros;
 mod schedules;
 
