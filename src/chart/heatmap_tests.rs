@@ -60,7 +60,7 @@ fn a_hundred_teams_fit_discord_and_every_row_is_drawn() {
         std::fs::write(std::path::Path::new(&dir).join("heatmap.png"), &bytes).unwrap();
     }
     assert!(
-        bytes.len() < DISCORD_LIMIT / 8,
+        bytes.len() < DISCORD_LIMIT / 4,
         "{} bytes is not well under Discord's limit",
         bytes.len()
     );
