@@ -4,7 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{centred, draw_error, left, option_colour, right, ChartError, INK, MARGIN, MUTED};
+use super::style::{
+    centred, draw_error, left, option_colour, right, ChartError, GRID, INK, MARGIN, MUTED, WIDTH,
+};
 use crate::domain::report::ChartData;
 
 const ROW: i32 = 34;
@@ -12,7 +14,7 @@ const HEADER: i32 = 36;
 const LEGEND: i32 = 44;
 /// Where the bars start (statement labels to the left).
 const BAR_LEFT: i32 = 400;
-const BAR_RIGHT: i32 = super::WIDTH as i32 - MARGIN - 70;
+const BAR_RIGHT: i32 = WIDTH as i32 - MARGIN - 70;
 
 /// The panel's height for `statements` bars.
 pub fn height(statements: usize) -> i32 {
@@ -43,7 +45,7 @@ pub fn draw<DB: DrawingBackend>(
         if total == 0 {
             area.draw(&Rectangle::new(
                 [(BAR_LEFT, top + 6), (BAR_RIGHT, top + ROW - 6)],
-                super::GRID.stroke_width(1),
+                GRID.stroke_width(1),
             ))
             .map_err(draw_error)?;
             area.draw(&Text::new(
@@ -79,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
         let people = if total == 1 { "vote" } else { "votes" };
         area.draw(&Text::new(
             format!("{total} {people}"),
-            (super::WIDTH as i32 - MARGIN, middle),
+            (WIDTH as i32 - MARGIN, middle),
             right(13.0, &MUTED),
         ))
         .map_err(draw_error)?;

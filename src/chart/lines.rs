@@ -4,7 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{centred, draw_error, left, right, ChartError, GRID, INK, MARGIN, MUTED};
+use super::style::{
+    centred, draw_error, left, right, ChartError, BACKGROUND, GRID, INK, MARGIN, MUTED, WIDTH,
+};
 use crate::domain::report::ChartData;
 
 const HEADER: i32 = 40;
@@ -12,7 +14,7 @@ const PLOT: i32 = 280;
 const AXIS: i32 = 34;
 const LEGEND_ROW: i32 = 22;
 const PLOT_LEFT: i32 = MARGIN + 50;
-const PLOT_RIGHT: i32 = super::WIDTH as i32 - MARGIN - 40;
+const PLOT_RIGHT: i32 = WIDTH as i32 - MARGIN - 40;
 
 /// The colour of statement 1's line.
 #[cfg(test)]
@@ -98,7 +100,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let legend_top = bottom + AXIS + 8;
-    let column = (super::WIDTH as i32 - 2 * MARGIN) / 2;
+    let column = (WIDTH as i32 - 2 * MARGIN) / 2;
     for (s, statement) in data.statements.iter().enumerate() {
         let colour = PALETTE[s % PALETTE.len()];
         let x = MARGIN + column * (s % 2) as i32;
@@ -144,7 +146,7 @@ fn marker<DB: DrawingBackend>(
     hollow: bool,
 ) -> Result<(), ChartError> {
     if hollow {
-        area.draw(&Circle::new(at, 5, super::BACKGROUND.filled()))
+        area.draw(&Circle::new(at, 5, BACKGROUND.filled()))
             .map_err(draw_error)?;
         area.draw(&Circle::new(at, 5, colour.stroke_width(2)))
             .map_err(draw_error)?;

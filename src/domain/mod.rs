@@ -10,6 +10,7 @@ pub mod export;
 pub mod ids;
 pub mod live;
 pub mod member;
+pub mod overview;
 pub mod recurrence;
 pub mod report;
 pub mod retro;

@@ -63,14 +63,25 @@ const MAX_WALK: usize = 10_000;
 /// missed occurrence); every other due occurrence is skipped; the schedule then goes on with
 /// its next future occurrence.
 pub fn plan_due(schedule: &Schedule, now: DateTime<Utc>, grace: Duration) -> DuePlan {
+    plan_occurrences(&schedule.recurrence, schedule.next_at, now, grace)
+}
+
+/// The rule of [`plan_due`] for anything that fires on a [`Recurrence`] (schedules, digests):
+/// `next_at` is its next occurrence not yet handled.
+pub fn plan_occurrences(
+    recurrence: &Recurrence,
+    next_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    grace: Duration,
+) -> DuePlan {
     let mut due = Vec::new();
-    let mut cursor = schedule.next_at;
+    let mut cursor = next_at;
     while let Some(at) = cursor.filter(|at| *at <= now) {
         if due.len() == MAX_WALK {
             due.remove(0);
         }
         due.push(at);
-        cursor = schedule.recurrence.next_after(at);
+        cursor = recurrence.next_after(at);
     }
     let fire = due.last().copied().filter(|latest| now - *latest <= grace);
     if fire.is_some() {

@@ -78,6 +78,16 @@ fn corrupt_key(what: &str) -> StoreError {
 
 const ANSWER_COLUMNS: &str = "token, question, content, message_id, synced";
 
+/// A ballot from a row with `position, voter_key, option_index`.
+pub(super) fn ballot_from_row(row: &sqlx::any::AnyRow) -> StoreResult<Ballot> {
+    let key: String = row.try_get("voter_key")?;
+    Ok(Ballot {
+        position: row.try_get::<i64, _>("position")? as usize,
+        key: MemberKey::from_hex(&key).ok_or_else(|| corrupt_key("voter key"))?,
+        option: row.try_get::<i64, _>("option_index")? as usize,
+    })
+}
+
 impl Store {
     /// The secret of an anonymous retro while it takes input; `None` once it closed (the secret
     /// is gone) or for a named retro.
@@ -183,16 +193,7 @@ impl Store {
         .bind(retro.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let key: String = row.try_get("voter_key")?;
-                Ok(Ballot {
-                    position: row.try_get::<i64, _>("position")? as usize,
-                    key: MemberKey::from_hex(&key).ok_or_else(|| corrupt_key("voter key"))?,
-                    option: row.try_get::<i64, _>("option_index")? as usize,
-                })
-            })
-            .collect()
+        rows.iter().map(ballot_from_row).collect()
     }
 
     /// The member's answer to `question`, if they have one (withdrawn ones included).

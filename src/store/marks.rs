@@ -81,6 +81,16 @@ pub(super) async fn delete_marks(
     Ok(())
 }
 
+/// A mark from a row with `position, user_id, option_index, seq`.
+pub(super) fn mark_from_row(row: &sqlx::any::AnyRow) -> StoreResult<Mark> {
+    Ok(Mark {
+        position: row.try_get::<i64, _>("position")? as usize,
+        voter: id_from_db(row.try_get("user_id")?),
+        option: row.try_get::<i64, _>("option_index")? as usize,
+        seq: row.try_get("seq")?,
+    })
+}
+
 impl Store {
     /// Every reaction members currently have on a retro's statements.
     pub async fn marks(&self, retro: RetroId) -> StoreResult<Vec<Mark>> {
@@ -90,16 +100,7 @@ impl Store {
         .bind(retro.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Mark {
-                    position: row.try_get::<i64, _>("position")? as usize,
-                    voter: id_from_db(row.try_get("user_id")?),
-                    option: row.try_get::<i64, _>("option_index")? as usize,
-                    seq: row.try_get("seq")?,
-                })
-            })
-            .collect()
+        rows.iter().map(mark_from_row).collect()
     }
 
     /// Makes the stored reactions on one statement equal `present` (voter, option) as listed by

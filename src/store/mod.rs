@@ -4,9 +4,11 @@
 mod actions;
 mod anonymous;
 mod changes;
+mod digests;
 mod history;
 mod leases;
 mod marks;
+mod overview;
 mod random;
 mod replies;
 mod retros;
@@ -30,8 +32,10 @@ use crate::domain::ids::Snowflake;
 pub use actions::NewAction;
 pub use anonymous::{AnswerRecord, AnswerSaved};
 pub use changes::{Participation, SequencedChange};
+pub use digests::{DigestPost, NewDigest};
 pub use history::{ClosedFilter, ClosedRetro};
 pub use leases::new_lease_owner;
+pub use overview::TeamScope;
 pub use retros::{NewRetro, RetroItem};
 pub use schedules::{DueReminder, NewSchedule};
 

@@ -7,10 +7,12 @@ mod store_support;
 
 mod anonymous;
 mod anonymous_at_rest;
+mod digests;
 mod health;
 mod history;
 mod ingest;
 mod input;
+mod overview;
 mod resilience;
 mod retros;
 mod schedules;

@@ -7,6 +7,9 @@ mod model;
 
 pub use model::{Export, ExportFormat, NamedVote, UnknownFormat};
 
+/// A CSV cell, quoted when needed and with formula triggers defused (every CSV export uses it).
+pub use csv::cell as csv_cell;
+
 impl Export<'_> {
     /// The file name and contents in `format`.
     pub fn render(&self, format: ExportFormat) -> (String, Vec<u8>) {
