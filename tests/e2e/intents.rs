@@ -2,7 +2,8 @@
 //! it (4014) is joined again without it and the operator told once; named answers given
 //! through the Answer button's form are posted under their author, edited, withdrawn and
 //! summarised with their authors; typed replies (unreadable) do not count. `off` never asks,
-//! and a token Discord refuses ends the process with what to do, without printing the token.
+//! `on` stops on the refusal; a token Discord refuses ends the process with what to do,
+//! without printing the token; an invite without `applications.commands` is named once.
 
 use std::time::Duration;
 
@@ -10,7 +11,7 @@ use serde_json::json;
 
 use crate::harness::{World, WAIT};
 use crate::support::standin::CLOSE_DISALLOWED_INTENTS;
-use crate::support::{BotProcess, MessageView, Reply, StandIn};
+use crate::support::{BotProcess, Fault, MessageView, Reply, StandIn};
 
 /// Discord's Message Content intent bit.
 const MESSAGE_CONTENT: u64 = 1 << 15;
@@ -55,6 +56,20 @@ fn posted_answers(d: &StandIn, thread: u64) -> Vec<String> {
         .filter(|m| m.author_id == bot && m.content.contains("answered:"))
         .map(|m| m.content)
         .collect()
+}
+
+/// Waits (polling, with a generous deadline) until `bot` exits; returns its status and log.
+async fn wait_exit(bot: &BotProcess) -> (String, String) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while bot.exit_status().is_none() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the bot kept running:\n{}",
+            bot.logs()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (bot.exit_status().unwrap_or_default(), bot.logs())
 }
 
 #[tokio::test]
@@ -187,17 +202,7 @@ async fn a_refused_token_ends_the_process_naming_discord_token() {
     let dir = tempfile::tempdir().expect("temp dir");
     let database = format!("sqlite://{}", dir.path().join("retrobot.db").display());
     let bot = BotProcess::spawn(&standin, &database, &[("DISCORD_TOKEN", token)]);
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while bot.exit_status().is_none() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the bot kept running with a refused token:\n{}",
-            bot.logs()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let status = bot.exit_status().unwrap_or_default();
-    let logs = bot.logs();
+    let (status, logs) = wait_exit(&bot).await;
     assert!(!status.contains("exit status: 0"), "{status}\n{logs}");
     assert!(
         logs.contains("DISCORD_TOKEN") && logs.contains("Bot → Reset Token"),
@@ -208,4 +213,46 @@ async fn a_refused_token_ends_the_process_naming_discord_token() {
         !logs.contains("REVOKED"),
         "part of the token was printed:\n{logs}"
     );
+}
+
+#[tokio::test]
+async fn message_content_on_stops_when_discord_refuses_it() {
+    let (standin, _fx) = StandIn::start_default().await;
+    standin.set_message_content_allowed(false);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("retrobot.db").display());
+    let bot = BotProcess::spawn(&standin, &database, &[("RETROBOT_MESSAGE_CONTENT", "on")]);
+    let (status, logs) = wait_exit(&bot).await;
+    assert!(!status.contains("exit status: 0"), "{status}\n{logs}");
+    assert!(
+        logs.contains("message_content = \"on\"") && logs.contains("Message Content Intent"),
+        "{logs}"
+    );
+    assert_eq!(standin.gateway_closes().len(), 1, "no second attempt");
+    assert!(!logs.contains(WITHOUT_CONTENT_LINE), "{logs}");
+}
+
+#[tokio::test]
+async fn an_invite_without_the_commands_scope_is_reported_with_the_invite_url() {
+    let missing_access = json!({"message": "Missing Access", "code": 50001});
+    let w = World::start_prepared(None, &[], None, Vec::new(), |d| {
+        d.inject(Fault::status("PUT", "/commands", 1, 403, missing_access))
+    })
+    .await;
+    let logs = w.bot_logs();
+    let line = logs
+        .lines()
+        .find(|l| l.contains("Re-invite it with both scopes"))
+        .unwrap_or_else(|| panic!("no re-invite line:\n{logs}"));
+    assert!(
+        line.contains("applications.commands")
+            && line.contains("scope=bot%20applications.commands"),
+        "{line}"
+    );
+    assert_eq!(
+        logs.matches("Re-invite it with both scopes").count(),
+        1,
+        "{logs}"
+    );
+    w.finish().await;
 }
