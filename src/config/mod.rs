@@ -7,9 +7,11 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde::Deserialize;
 
+mod message_content;
 mod server_defaults;
 mod shards;
 
+pub use message_content::MessageContent;
 pub use shards::ShardPlan;
 
 use crate::domain::duration::{parse_duration, DurationBounds};
@@ -49,6 +51,8 @@ pub struct Config {
     pub anonymous_min_voters: u32,
     /// How log lines are written: text for people, JSON for log collectors.
     pub log_format: LogFormat,
+    /// Whether to ask Discord for the privileged Message Content intent.
+    pub message_content: MessageContent,
     /// The TOML file the settings came from (None: no file, defaults and environment only).
     pub config_file: Option<PathBuf>,
 }
@@ -126,6 +130,7 @@ struct FileConfig {
     metrics_addr: Option<String>,
     anonymous_min_voters: Option<u32>,
     log_format: Option<String>,
+    message_content: Option<String>,
 }
 
 /// A source of environment variables (the process environment in production).
@@ -265,6 +270,11 @@ impl Config {
                 None => LogFormat::default(),
             },
         };
+        let message_content = MessageContent::resolve(
+            env.var("RETROBOT_MESSAGE_CONTENT").as_deref(),
+            file.message_content.as_deref(),
+        )
+        .map_err(invalid)?;
 
         let mut templates = TemplateCatalog::builtin();
         if let Some(dir) = &file.templates_dir {
@@ -303,6 +313,7 @@ impl Config {
             metrics_addr,
             anonymous_min_voters,
             log_format,
+            message_content,
             config_file,
         })
     }

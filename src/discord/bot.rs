@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use tokio::sync::{watch, Notify};
 
+use super::gateway::state::GatewayState;
 use super::participation::buttons::state::ButtonsState;
 use super::rest::DiscordRest;
 use super::stats::Stats;
@@ -38,8 +39,8 @@ pub struct Bot {
     pub schedule_changed: Arc<Notify>,
     /// Set once start-up reconciliation is done.
     pub ready: watch::Sender<bool>,
-    /// The gateway's shard manager, once the gateway started.
-    pub shard_manager: OnceLock<Arc<serenity::all::ShardManager>>,
+    /// The gateway's shard manager and whether Message Content was granted.
+    pub gateway: Arc<GatewayState>,
     pub stats: Stats,
     /// Anonymous retros' lanes, count edits and notices.
     pub anonymous: ButtonsState,
@@ -58,6 +59,12 @@ impl Bot {
     ) -> Result<Vec<Retro>, crate::store::StoreError> {
         let all = self.store.retros_with_status(status).await?;
         Ok(all.into_iter().filter(|r| self.owns(r.guild_id)).collect())
+    }
+
+    /// Whether Discord granted the Message Content intent, so replies typed in question threads
+    /// are read (without it, answers come through the Answer buttons only).
+    pub fn message_content_granted(&self) -> bool {
+        self.gateway.message_content_granted()
     }
 
     /// The bot's own user id (0 before READY, when no event can arrive anyway).

@@ -13,7 +13,7 @@ use crate::ops::{Probe, Snapshot};
 impl Bot {
     /// Whether every gateway shard of this process is connected.
     pub async fn gateway_connected(&self) -> bool {
-        let Some(manager) = self.shard_manager.get() else {
+        let Some(manager) = self.gateway.shard_manager() else {
             return false;
         };
         let runners = manager.runners.lock().await;

@@ -22,8 +22,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let plan = config.shards;
     let store = Store::connect(&config.database_url).await?;
     tracing::info!(backend = ?store.backend(), "database ready");
-    let (rest, gateway_http) =
-        DiscordRest::new(&config.discord_token, config.discord_api_url.as_deref());
+    let (rest, _) = DiscordRest::new(&config.discord_token, config.discord_api_url.as_deref());
+    let (token, api_url) = (config.discord_token.clone(), config.discord_api_url.clone());
+    let gateway_http = move || DiscordRest::new(&token, api_url.as_deref()).1;
+    let message_content = config.message_content;
     let ingest = Ingest::spawn(store.clone());
     let (ready, _) = watch::channel(false);
     let bot = Arc::new(Bot {
@@ -36,7 +38,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         identity: OnceLock::new(),
         schedule_changed: Arc::new(Notify::new()),
         ready,
-        shard_manager: OnceLock::new(),
+        gateway: Arc::default(),
         stats: Stats::default(),
         anonymous: Default::default(),
     });
@@ -46,8 +48,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     }
 
     let (tx, rx) = mpsc::unbounded_channel::<GatewayMessage>();
-    let shard_manager = connection::start(gateway_http, plan, tx).await?;
-    let _ = bot.shard_manager.set(shard_manager.clone());
+    connection::start(gateway_http, plan, message_content, bot.gateway.clone(), tx).await?;
     let (stop_tx, stop_rx) = watch::channel(false);
     if let Some(addr) = bot.config.metrics_addr {
         let (probe, stop) = (bot.clone(), stop_rx.clone());
@@ -74,7 +75,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     };
     tracing::info!("shutting down");
     let _ = stop_tx.send(true);
-    shard_manager.shutdown_all().await;
+    if let Some(shard_manager) = bot.gateway.shard_manager() {
+        shard_manager.shutdown_all().await;
+    }
     let _ = scheduler.await;
     bot.ingest.stop().await;
     bot.store.close().await;

@@ -174,6 +174,14 @@ impl LiveRetros {
         })
     }
 
+    /// The thread of question `question` of `retro`, while the retro takes replies.
+    pub fn question_thread(&self, retro: RetroId, question: usize) -> Option<ChannelId> {
+        self.threads
+            .iter()
+            .find(|(_, route)| **route == (retro, question))
+            .map(|(thread, _)| *thread)
+    }
+
     /// The change a deleted message makes, if it was in a live question thread.
     pub fn reply_deleted(&self, channel_id: ChannelId, message_id: MessageId) -> Option<Change> {
         let (retro, _) = *self.threads.get(&channel_id)?;

@@ -52,7 +52,10 @@ pub(super) async fn insert_secret(
 }
 
 /// Locks the retro's row for this transaction if it takes input (posting or open).
-async fn lock_if_open(tx: &mut Transaction<'static, Any>, retro: RetroId) -> StoreResult<bool> {
+pub(super) async fn lock_if_open(
+    tx: &mut Transaction<'static, Any>,
+    retro: RetroId,
+) -> StoreResult<bool> {
     let locked = sqlx::query(
         "UPDATE retros SET status = status WHERE id = $1 AND status IN ('posting', 'open')",
     )

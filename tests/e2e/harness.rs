@@ -73,7 +73,20 @@ impl World {
         database_url: Option<String>,
         env: Vec<(String, String)>,
     ) -> World {
+        World::start_prepared(config, files, database_url, env, |_| {}).await
+    }
+
+    /// Like [`World::start_custom`], with `prepare` setting up the stand-in before the bot
+    /// connects (refusing an intent, a token…).
+    pub async fn start_prepared(
+        config: Option<&str>,
+        files: &[(&str, &str)],
+        database_url: Option<String>,
+        env: Vec<(String, String)>,
+        prepare: impl FnOnce(&StandIn),
+    ) -> World {
         let (discord, fx) = StandIn::start_default().await;
+        prepare(&discord);
         let dir = tempfile::tempdir().expect("temp dir");
         for (path, content) in files {
             let path = dir.path().join(path);

@@ -8,6 +8,7 @@ mod store_support;
 mod anonymous;
 mod anonymous_at_rest;
 mod digests;
+mod form_answers;
 mod health;
 mod history;
 mod ingest;

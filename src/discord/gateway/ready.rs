@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use super::refusals::missing_commands_scope;
 use crate::discord::bot::Bot;
 use crate::discord::commands;
 use crate::discord::flows::{close, reconcile, start};
@@ -20,7 +21,15 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
             tracing::info!(url = %invite_url(app), "invite the bot with this URL");
         }
         if let Err(e) = bot.rest.set_global_commands(&commands::definitions()).await {
-            tracing::error!(error = %e, "could not register the slash commands");
+            let invite = bot
+                .rest
+                .application_id()
+                .map(invite_url)
+                .unwrap_or_default();
+            match missing_commands_scope(&e, &invite) {
+                Some(line) => tracing::error!("{line}"),
+                None => tracing::error!(error = %e, "could not register the slash commands"),
+            }
         }
         start::finish_interrupted_posts(bot, true).await;
     }

@@ -106,9 +106,11 @@ pub fn thread_opened(bot: &Bot, retro: &Retro, position: usize, thread: ChannelI
     }
 }
 
-/// Takes the interactions of a way of taking part (anonymous buttons and forms) in gateway
-/// order; returns every other interaction for the commands.
+/// Takes the interactions of a way of taking part in gateway order: a live named retro's
+/// Answer buttons and forms, then anonymous retros' buttons and forms (the same custom ids: the
+/// retro they name decides); returns every other interaction for the commands.
 pub fn on_interaction(bot: &Arc<Bot>, interaction: Interaction) -> Option<Interaction> {
+    let interaction = reactions::answers::intercept(bot, interaction)?;
     buttons::intercept(bot, interaction)
 }
 

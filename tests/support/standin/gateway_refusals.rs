@@ -96,6 +96,12 @@ impl StandIn {
             .with(|s| s.gateway.refusals.bad_tokens.push(token.to_string()));
     }
 
+    /// The intents of every session the gateway accepted (IDENTIFYs it did not refuse).
+    pub fn session_intents(&self) -> Vec<u64> {
+        self.shared
+            .read(|s| s.gateway.sessions.values().map(|x| x.intents).collect())
+    }
+
     /// Every close frame the gateway has sent: (code, reason), oldest first.
     pub fn gateway_closes(&self) -> Vec<(u16, String)> {
         self.shared.read(|s| s.gateway.refusals.closes_sent.clone())

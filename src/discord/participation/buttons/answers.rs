@@ -74,7 +74,7 @@ pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, qu
 }
 
 /// The text a member typed into the modal; `None` when empty (a withdrawal).
-fn submitted_text(submit: &ModalInteraction) -> Option<String> {
+pub fn submitted_text(submit: &ModalInteraction) -> Option<String> {
     submit
         .data
         .components

@@ -32,7 +32,9 @@ use crate::domain::summary::Summary;
 use crate::domain::trend::CheckInResult;
 use crate::store::{RetroItem, StoreError};
 
+pub use answers::submitted_text;
 pub use direct::refuse_direct_message;
+pub use reply::{log_failure, Ack};
 
 /// Starts the background work (the count editor); call once the bot exists.
 pub fn start(bot: &Arc<Bot>) {

@@ -92,8 +92,12 @@ pub fn on_reaction(
     }
 }
 
-/// A message written anywhere: a reply when it is a member's, in a live question thread.
+/// A message written anywhere: a reply when it is a member's, in a live question thread (and
+/// its text can be read: without Message Content, answers come through the Answer button).
 pub fn on_message(bot: &Bot, message: &Message, arrived: Instant) {
+    if !bot.message_content_granted() {
+        return;
+    }
     if !matches!(
         message.kind,
         MessageType::Regular | MessageType::InlineReply

@@ -3,6 +3,7 @@
 //! replies, `live` routes posted items, `reconcile` re-reads Discord, `summary` adds it up,
 //! `render` draws the statements and questions.
 
+pub mod answers;
 pub mod events;
 pub mod live;
 pub mod reconcile;

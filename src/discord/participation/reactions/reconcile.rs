@@ -1,7 +1,9 @@
 //! Reconciling a named retro with Discord: each statement's reactions and each question
 //! thread's messages are listed (paged) and the store is made to match, so votes and replies
-//! made while the bot was offline count, and nothing counts twice.
+//! made while the bot was offline count, and nothing counts twice. Answers given through the
+//! Answer button are the bot's own posts: they are kept while their post is there.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serenity::all::{ChannelId, MessageId, MessageType, UserId};
@@ -99,6 +101,24 @@ async fn reconcile_thread(
     thread: ChannelId,
 ) -> Result<ReconcileReport, ReconcileError> {
     let mut replies = Vec::new();
+    // Answers given through the form are the bot's posts: they stay while their post does.
+    // Without Message Content a typed reply's text cannot be read: a recorded one is kept while
+    // its message is there, an unrecorded one is not counted.
+    let form_posts: HashSet<_> = bot
+        .store
+        .form_answer_posts(retro.id)
+        .await?
+        .into_iter()
+        .collect();
+    let recorded: HashMap<_, _> = bot
+        .store
+        .replies(retro.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.question == question)
+        .map(|r| (r.message_id, r))
+        .collect();
+    let readable = bot.message_content_granted();
     // Every message in the thread has a larger id than the thread itself.
     let mut after = MessageId::new(thread.get());
     loop {
@@ -111,12 +131,19 @@ async fn reconcile_thread(
         if let Some(last) = page.last() {
             after = last.id;
         }
-        replies.extend(
-            page.iter()
-                .filter(|m| people::is_member(bot, &m.author))
-                .filter(|m| matches!(m.kind, MessageType::Regular | MessageType::InlineReply))
-                .map(|m| reply_from_message(m, question)),
-        );
+        for message in &page {
+            let id = message.id.domain();
+            let typed = people::is_member(bot, &message.author)
+                && matches!(
+                    message.kind,
+                    MessageType::Regular | MessageType::InlineReply
+                );
+            if typed && readable {
+                replies.push(reply_from_message(message, question));
+            } else if typed || form_posts.contains(&id) {
+                replies.extend(recorded.get(&id).cloned());
+            }
+        }
         if !full {
             break;
         }

@@ -1,9 +1,20 @@
 //! How a named retro looks on Discord: the header's instructions, each statement as a message
-//! to react to, and each question as the first message of its thread.
+//! to react to, each question as the first message of its thread with its Answer button, the
+//! answer form, and a form answer as the bot posts it ("**Name** answered: …", the member's
+//! text neutralised so it cannot ping or hide a link).
 
-use serenity::all::{CreateAllowedMentions, CreateMessage};
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateInputText,
+    CreateMessage, CreateModal, EditMessage, InputTextStyle,
+};
 
+use crate::discord::participation::buttons::render::MAX_ANSWER_CHARS;
+use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
 use crate::domain::retro::Retro;
+use crate::domain::text::shorten;
+
+/// Discord's limit on a message's content.
+const MAX_CONTENT_CHARS: usize = 2_000;
 
 /// The header's "How to take part" for members who vote with reactions and reply in threads.
 pub fn how_to_take_part(retro: &Retro) -> String {
@@ -15,7 +26,7 @@ pub fn how_to_take_part(retro: &Retro) -> String {
     );
     if !template.questions.is_empty() {
         how.push_str(&format!(
-            "\n• Answer the {} open questions by replying in their threads.",
+            "\n• Answer the {} open questions with the **Answer** button in their threads (under your name; click it again to edit or withdraw).",
             template.questions.len()
         ));
     }
@@ -34,14 +45,109 @@ pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
-/// The first message inside a question's thread: the full question.
+/// The first message inside a question's thread: the full question and its Answer button.
 pub fn question(retro: &Retro, position: usize) -> CreateMessage {
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
+    let id = AnonymousComponent::Answer {
+        retro: retro.id,
+        question: position,
+    };
+    let button = CreateButton::new(id.custom_id())
+        .label("Answer")
+        .style(ButtonStyle::Primary);
     CreateMessage::new()
         .content(format!(
-            "**Open question {} of {total}**\n{text}\n\n*Reply in this thread: every message here is an answer.*",
+            "**Open question {} of {total}**\n{text}\n\n*Click **Answer** to answer under your name (again to edit or withdraw); replies typed here count too when the bot may read them.*",
             position + 1
         ))
+        .components(vec![CreateActionRow::Buttons(vec![button])])
         .allowed_mentions(CreateAllowedMentions::new())
+}
+
+/// The answer form for question `question`, prefilled with the member's current answer.
+pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
+    let id = AnonymousComponent::Answer {
+        retro: retro.id,
+        question,
+    };
+    let mut input = CreateInputText::new(
+        InputTextStyle::Paragraph,
+        "Your answer (empty withdraws it)",
+        ANSWER_INPUT,
+    )
+    .placeholder(shorten(&retro.template.questions[question], 100))
+    .max_length(MAX_ANSWER_CHARS)
+    .required(false);
+    if let Some(current) = current {
+        input = input.value(current);
+    }
+    CreateModal::new(
+        id.custom_id(),
+        format!("Answer to question {}", question + 1),
+    )
+    .components(vec![CreateActionRow::InputText(input)])
+}
+
+/// A member's form answer as the bot posts it in the question's thread.
+pub fn form_answer(name: &str, text: &str) -> CreateMessage {
+    CreateMessage::new()
+        .content(form_answer_text(name, text))
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+/// The same, replacing an earlier post.
+pub fn form_answer_edit(name: &str, text: &str) -> EditMessage {
+    EditMessage::new()
+        .content(form_answer_text(name, text))
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+fn form_answer_text(name: &str, text: &str) -> String {
+    let quoted: Vec<String> = text
+        .lines()
+        .map(|line| format!("> {}", neutralise(line)))
+        .collect();
+    let whole = format!("**{}** answered:\n{}", neutralise(name), quoted.join("\n"));
+    shorten(&whole, MAX_CONTENT_CHARS)
+}
+
+/// `text` with Discord's markdown escaped: it shows as typed, cannot format the bot's
+/// message, mask a link (`[text](url)`) or write a mention (which `allowed_mentions` already
+/// keeps from pinging).
+fn neutralise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '|' | '`' | '[' | ']' | '<' | '>' | '#' | '@'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_answer_names_its_author_and_cannot_mask_links_or_format() {
+        let text = form_answer_text("Bob_*", "see [here](https://evil.example) <@1> @everyone");
+        assert!(text.starts_with("**Bob\\_\\*** answered:\n> "), "{text}");
+        assert!(!text.contains("[here]("), "{text}");
+        assert!(text.contains("\\[here\\](https"), "{text}");
+        assert!(
+            !text.contains("<@1>") && !text.contains(" @everyone"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_long_answer_fits_one_message() {
+        let text = form_answer_text("Ann", &"*".repeat(1_500));
+        assert!(text.chars().count() <= MAX_CONTENT_CHARS);
+    }
 }
