@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use tokio::sync::{watch, Notify};
 
+use super::access::AccessCache;
 use super::gateway::state::GatewayState;
 use super::participation::buttons::state::ButtonsState;
 use super::rest::DiscordRest;
@@ -44,6 +45,8 @@ pub struct Bot {
     pub stats: Stats,
     /// Anonymous retros' lanes, count edits and notices.
     pub anonymous: ButtonsState,
+    /// Each server's roles and channel overwrites, kept current from gateway events.
+    pub access: AccessCache,
 }
 
 impl Bot {

@@ -14,6 +14,7 @@
 //! → the writer in `crate::ingest` → `crate::store`; at close `flows::close` reconciles,
 //! tallies (`crate::domain::tally`) and posts what `render::summary` made of it.
 
+pub mod access;
 pub mod bot;
 pub mod commands;
 pub mod flows;

@@ -41,6 +41,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         gateway: Arc::default(),
         stats: Stats::default(),
         anonymous: Default::default(),
+        access: Default::default(),
     });
     participation::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {

@@ -6,6 +6,7 @@ mod support;
 #[path = "../store_support/mod.rs"]
 mod store_support;
 
+mod access;
 mod anonymous;
 mod anonymous_burst;
 mod anonymous_restart;

@@ -36,7 +36,8 @@ async fn start_vote_reply_close_summary() {
             "schedule",
             "history",
             "export",
-            "action"
+            "action",
+            "help"
         ]
     );
 

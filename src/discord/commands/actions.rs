@@ -6,6 +6,7 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::options::Options;
 use super::respond::{database_problem, Responder};
+use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::render::reports::{actions_blocks, pack_parts};
@@ -103,7 +104,9 @@ async fn add(
         Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
     };
     let channel = command.channel_id.domain();
-    let Some(retro) = bot.store.latest_retro_in_channel(channel).await? else {
+    let visible = access::viewer(bot, command).await.can_view(channel);
+    let latest = bot.store.latest_retro_in_channel(channel).await?;
+    let Some(retro) = latest.filter(|_| visible) else {
         return Ok(respond
             .ephemeral("No check-in has run in this channel yet; action items belong to a check-in. Start one with `/retro start`.")
             .await);
@@ -138,6 +141,11 @@ async fn list(
     respond: &Responder<'_>,
 ) -> Result<Result<(), RestError>, StoreError> {
     let channel = command.channel_id.domain();
+    if !access::viewer(bot, command).await.can_view(channel) {
+        return Ok(respond
+            .ephemeral("No action items in this channel yet.")
+            .await);
+    }
     let open = bot.store.open_actions_in_channel(channel, None).await?;
     let done = bot
         .store
@@ -173,14 +181,16 @@ async fn done(
             .await);
     };
     let channel = command.channel_id.domain();
+    let viewer = access::viewer(bot, command).await;
     let action = match bot.store.action(id).await? {
-        Some(action) if action.channel_id == channel => action,
+        Some(action) if action.channel_id == channel && viewer.can_view(channel) => action,
         _ => {
+            let refusal = access::not_found("action", id);
             return Ok(respond
                 .ephemeral(format!(
-                    "There is no action #{id} in this channel. `/retro action list` shows them."
+                    "{refusal} Only this channel's actions can be marked done here; `/retro action list` shows them."
                 ))
-                .await)
+                .await);
         }
     };
     if action.is_done() {

@@ -7,8 +7,8 @@ use serenity::all::{
 
 use super::close;
 use super::schedule;
+use crate::discord::access;
 use crate::discord::bot::Bot;
-use crate::discord::ids::ToDomain;
 use crate::discord::rest::RestError;
 use crate::domain::text::shorten;
 
@@ -32,8 +32,8 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
             })
             .collect(),
         "retro" => {
-            let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
-            close::open_in_guild(bot, guild)
+            let viewer = access::viewer(bot, command).await;
+            close::open_visible(bot, &viewer)
                 .await
                 .into_iter()
                 .filter(|r| {
@@ -52,8 +52,8 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         }
         "timezone" => schedule::timezone_choices(&query),
         "schedule" => {
-            let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
-            schedule::schedule_choices(bot, guild, &query).await
+            let viewer = access::viewer(bot, command).await;
+            schedule::schedule_choices(bot, &viewer, &query).await
         }
         _ => Vec::new(),
     };

@@ -7,13 +7,13 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, 
 
 use super::options::Options;
 use super::respond::{database_problem, Responder};
+use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
-use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
 
 /// `/retro close [retro]`.
@@ -41,12 +41,21 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     respond.defer_ephemeral().await?;
-    let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {
+    let viewer = access::viewer(bot, command).await;
+    let given = options
+        .text("retro")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let found = match given {
         Some(given) => match given.trim_start_matches('#').parse::<i64>() {
-            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| r.guild_id == guild_id.domain())),
+            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| viewer.can_see(r))),
             Err(_) => return respond.edit(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty to close this channel's retro.")).await,
         },
-        None => bot.store.active_retro_in_channel(command.channel_id.domain()).await,
+        None => bot
+            .store
+            .active_retro_in_channel(command.channel_id.domain())
+            .await
+            .map(|r| r.filter(|r| viewer.can_see(r))),
     };
     let retro =
         match found {
@@ -55,6 +64,22 @@ pub async fn run(
                 return respond
                     .edit("That retro is already being closed; its summary will appear shortly.")
                     .await;
+            }
+            Ok(Some(retro)) if given.is_some() => {
+                return respond
+                    .edit(format!(
+                        "{} is not open, so there is nothing to close.",
+                        retro.display_name()
+                    ))
+                    .await
+            }
+            Ok(None) if given.is_some() => {
+                let id = given
+                    .unwrap_or_default()
+                    .trim_start_matches('#')
+                    .parse()
+                    .unwrap_or_default();
+                return respond.edit(access::not_found("retro", id)).await;
             }
             Ok(_) => return respond
                 .edit("There is no open retro here to close. `/retro status` lists the open ones.")
@@ -113,11 +138,11 @@ pub async fn run(
     }
 }
 
-/// The open retros of a guild, for autocomplete.
-pub async fn open_in_guild(bot: &Bot, guild: DomainGuildId) -> Vec<Retro> {
+/// The open retros the caller can see, for autocomplete.
+pub async fn open_visible(bot: &Bot, viewer: &access::Viewer) -> Vec<Retro> {
     bot.store
         .retros_with_status(RetroStatus::Open)
         .await
-        .map(|all| all.into_iter().filter(|r| r.guild_id == guild).collect())
+        .map(|all| all.into_iter().filter(|r| viewer.can_see(r)).collect())
         .unwrap_or_default()
 }

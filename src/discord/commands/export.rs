@@ -8,6 +8,7 @@ use serenity::all::{
 
 use super::options::Options;
 use super::respond::{database_problem, Responder};
+use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::participation::summarise;
@@ -53,13 +54,14 @@ enum Pick {
 }
 
 async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pick, StoreError> {
-    let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
+    let viewer = access::viewer(bot, command).await;
     if given.is_empty() || given.eq_ignore_ascii_case("latest") {
         let channel = command.channel_id.domain();
         let latest = bot
             .store
             .closed_retros_in_channel(channel, ClosedFilter::default(), 1)
             .await?;
+        let latest = latest.into_iter().filter(|c| viewer.can_see(&c.retro));
         return Ok(match latest.into_iter().next() {
             Some(closed) => Pick::Found(Box::new(closed.retro)),
             None => Pick::Refused(
@@ -70,15 +72,14 @@ async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pi
     let Ok(id) = given.trim_start_matches('#').parse::<i64>() else {
         return Ok(Pick::Refused(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty for this channel's latest closed check-in.")));
     };
-    Ok(match bot.store.retro(RetroId(id)).await? {
-        Some(retro) if retro.guild_id == guild && retro.status == RetroStatus::Closed => {
-            Pick::Found(Box::new(retro))
-        }
-        Some(retro) if retro.guild_id == guild && retro.status.is_active() => Pick::Refused(format!(
+    let found = bot.store.retro(RetroId(id)).await?;
+    Ok(match found.filter(|r| viewer.can_see(r)) {
+        Some(retro) if retro.status == RetroStatus::Closed => Pick::Found(Box::new(retro)),
+        Some(retro) if retro.status.is_active() => Pick::Refused(format!(
             "Retro {} is not closed yet: only closed check-ins can be exported. Close it with `/retro close` first.",
             retro.id
         )),
-        _ => Pick::Refused(format!("There is no closed retro #{id} in this server.")),
+        _ => Pick::Refused(access::not_found("retro", id)),
     })
 }
 
@@ -166,11 +167,16 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
         .autocomplete()
         .map(|f| f.value.to_lowercase())
         .unwrap_or_default();
+    let viewer = access::viewer(bot, command).await;
     let closed = bot
         .store
         .closed_retros_in_channel(command.channel_id.domain(), ClosedFilter::default(), 24)
         .await
         .unwrap_or_default();
+    let closed: Vec<_> = closed
+        .into_iter()
+        .filter(|c| viewer.can_see(&c.retro))
+        .collect();
     let mut choices = vec![AutocompleteChoice::new(
         "latest (this channel's last closed check-in)",
         "latest",

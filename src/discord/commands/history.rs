@@ -5,6 +5,7 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::options::Options;
 use super::respond::Responder;
+use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::looking_back::{self, chart_title};
 use crate::discord::flows::post_chart;
@@ -62,6 +63,11 @@ pub async fn run(
         .filter(|t| !t.is_empty());
     respond.defer_ephemeral().await?;
     let channel = command.channel_id.domain();
+    if !access::viewer(bot, command).await.can_view(channel) {
+        return respond
+            .edit("No check-in has closed in this channel yet, so there is no history.")
+            .await;
+    }
     let key = match given {
         Some(key) => key.to_string(),
         None => match bot

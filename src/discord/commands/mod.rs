@@ -6,6 +6,7 @@ mod answer;
 mod autocomplete;
 mod close;
 mod export;
+mod help;
 mod history;
 mod options;
 mod respond;
@@ -35,7 +36,8 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(schedule::definition())
         .add_option(history::definition())
         .add_option(export::definition())
-        .add_option(actions::definition())]
+        .add_option(actions::definition())
+        .add_option(help::definition())]
 }
 
 /// Handles one interaction from the gateway.
@@ -70,6 +72,7 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "history", _) => history::run(&bot, &command, &options, &respond).await,
                 ("retro", "export", _) => export::run(&bot, &command, &options, &respond).await,
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
+                ("retro", "help", Some(guild)) => help::run(&bot, &command, guild, &respond).await,
                 _ => {
                     respond
                         .ephemeral("I don't know that command. Try `/retro start`.")

@@ -4,6 +4,7 @@
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::respond::{database_problem, Responder};
+use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::render::jump_link;
@@ -28,7 +29,9 @@ pub async fn run(
     // Deferred first: during a database outage the lookup may take seconds.
     respond.defer_ephemeral().await?;
     let channel = command.channel_id.domain();
-    let retro = match bot.store.active_retro_in_channel(channel).await {
+    let viewer = access::viewer(bot, command).await;
+    let found = bot.store.active_retro_in_channel(channel).await;
+    let retro = match found.map(|r| r.filter(|r| viewer.can_see(r))) {
         Ok(Some(retro)) => retro,
         Ok(None) => {
             return respond

@@ -31,6 +31,7 @@ fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant, names: &mut VoterNames
     bot.stats
         .events
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    bot.access.on_event(&event);
     match event {
         Event::Ready(ready) => {
             let ready = ready.ready;

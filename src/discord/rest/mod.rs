@@ -5,6 +5,7 @@
 mod endpoints;
 mod error;
 mod files;
+mod guild;
 mod redact;
 pub mod snowflake;
 

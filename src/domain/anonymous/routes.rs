@@ -8,11 +8,14 @@ use std::sync::Arc;
 use super::super::retro::RetroId;
 use super::super::template::Scale;
 use super::{member_key, MemberKey, RetroSecret};
-use crate::domain::ids::{ChannelId, MemberId};
+use crate::domain::ids::{ChannelId, GuildId, MemberId};
 
 /// What routing a click of one live anonymous retro needs.
 #[derive(Clone, Debug)]
 pub struct AnonymousRoute {
+    /// The retro's server and channel: a click or form must come from there.
+    pub guild: GuildId,
+    pub channel: ChannelId,
     pub secret: RetroSecret,
     pub scale: Arc<Scale>,
     pub statements: usize,
@@ -95,6 +98,8 @@ mod tests {
 
     fn route() -> AnonymousRoute {
         AnonymousRoute {
+            guild: crate::domain::ids::GuildId(1),
+            channel: ChannelId(2),
             secret: RetroSecret::from_bytes([9; 32]),
             scale: Arc::new(Scale::thumbs()),
             statements: 3,

@@ -71,6 +71,12 @@ async fn build(
         ));
     }
     let channel = options.id("channel").unwrap_or(command.channel_id.domain());
+    if !crate::discord::access::viewer(bot, command)
+        .await
+        .can_view(channel)
+    {
+        return Err("Pick a channel you can see: check-ins can only be scheduled there.".into());
+    }
     let granted = if channel == command.channel_id.domain() {
         command.app_permissions
     } else {

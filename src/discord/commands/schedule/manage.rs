@@ -4,6 +4,7 @@
 use chrono::Utc;
 use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
 
+use crate::discord::access::{self, Viewer};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem, Responder};
@@ -11,7 +12,6 @@ use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_sche
 use crate::discord::ids::ToDomain;
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
-use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::schedule::{Schedule, ScheduleId};
 use crate::domain::text::shorten;
 
@@ -24,8 +24,9 @@ pub async fn list(
 ) -> Result<(), RestError> {
     let whole_server = options.flag("server").unwrap_or(false);
     let channel = (!whole_server).then_some(command.channel_id.domain());
+    let viewer = access::viewer(bot, command).await;
     let schedules = match bot.store.schedules_in(guild.domain(), channel).await {
-        Ok(schedules) => schedules,
+        Ok(schedules) => visible(&viewer, schedules),
         Err(e) => {
             return respond
                 .ephemeral(database_problem(bot, "read the schedules", &e))
@@ -73,27 +74,30 @@ pub async fn change(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    if !may_manage_schedules(bot, guild, command).await {
-        return respond.ephemeral(who_may_manage_schedules(bot)).await;
-    }
     let given = options
         .text("schedule")
         .unwrap_or_default()
         .trim()
         .trim_start_matches('#');
-    let found = match given.parse::<i64>() {
-        Ok(id) => bot
-            .store
-            .schedule(ScheduleId(id))
-            .await
-            .ok()
-            .flatten()
-            .filter(|s| s.guild_id == guild.domain()),
-        Err(_) => None,
+    let Ok(number) = given.parse::<i64>() else {
+        return respond.ephemeral(format!("`{given}` is not a schedule number. Pick one from the list; `/retro schedule list server:true` lists them.")).await;
     };
+    let viewer = access::viewer(bot, command).await;
+    let found = bot
+        .store
+        .schedule(ScheduleId(number))
+        .await
+        .ok()
+        .flatten()
+        .filter(|s| s.guild_id == guild.domain() && viewer.can_view(s.channel_id));
     let Some(schedule) = found else {
-        return respond.ephemeral(format!("There is no schedule `{given}` in this server. `/retro schedule list server:true` lists them.")).await;
+        return respond
+            .ephemeral(access::not_found("schedule", number))
+            .await;
     };
+    if !may_manage_schedules(bot, guild, command).await {
+        return respond.ephemeral(who_may_manage_schedules(bot)).await;
+    }
     let outcome = match action {
         "remove" => bot
             .store
@@ -136,16 +140,23 @@ pub async fn change(
     }
 }
 
-/// Autocomplete for the `schedule` option: the server's schedules.
-pub async fn schedule_choices(
-    bot: &Bot,
-    guild: DomainGuildId,
-    query: &str,
-) -> Vec<AutocompleteChoice> {
-    bot.store
-        .schedules_in(guild, None)
+/// Only the schedules of channels `viewer` can see.
+fn visible(viewer: &Viewer, schedules: Vec<Schedule>) -> Vec<Schedule> {
+    schedules
+        .into_iter()
+        .filter(|s| s.guild_id == viewer.guild() && viewer.can_view(s.channel_id))
+        .collect()
+}
+
+/// Autocomplete for the `schedule` option: the server's schedules in channels the caller can
+/// see.
+pub async fn schedule_choices(bot: &Bot, viewer: &Viewer, query: &str) -> Vec<AutocompleteChoice> {
+    let all = bot
+        .store
+        .schedules_in(viewer.guild(), None)
         .await
-        .unwrap_or_default()
+        .unwrap_or_default();
+    visible(viewer, all)
         .into_iter()
         .map(|s| {
             (

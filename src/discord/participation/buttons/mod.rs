@@ -10,6 +10,7 @@ mod count_editor;
 pub mod counts;
 mod direct;
 mod lanes;
+mod origin;
 pub mod render;
 mod reply;
 pub mod state;
@@ -45,6 +46,7 @@ pub fn start(bot: &Arc<Bot>) {
 /// them; returns every other interaction untouched. Called in gateway order, so one member's
 /// clicks are applied in the order they made them.
 pub fn intercept(bot: &Arc<Bot>, interaction: Interaction) -> Option<Interaction> {
+    let interaction = origin::refuse_foreign(bot, interaction)?;
     match interaction {
         Interaction::Component(click) => match AnonymousComponent::parse(&click.data.custom_id) {
             Some(AnonymousComponent::Vote {
@@ -82,6 +84,8 @@ pub async fn go_live(bot: &Bot, retro: &Retro, items: &[RetroItem]) -> Result<()
         )));
     };
     let route = AnonymousRoute {
+        guild: retro.guild_id,
+        channel: retro.channel_id,
         secret,
         scale: Arc::new(retro.template.scale.clone()),
         statements: retro.template.statements.len(),
