@@ -26,6 +26,7 @@ pub mod permissions;
 pub mod render;
 pub mod rest;
 pub mod run;
+pub mod server;
 pub mod stats;
 
 pub use bot::Bot;

@@ -19,18 +19,10 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
     };
     let query = focused.value.to_lowercase();
     let choices: Vec<AutocompleteChoice> = match focused.name {
-        "template" => bot
-            .config
-            .templates
-            .matching(&query)
-            .take(25)
-            .map(|t| {
-                AutocompleteChoice::new(
-                    shorten(&format!("{} ({})", t.name, t.key), 100),
-                    t.key.clone(),
-                )
-            })
-            .collect(),
+        "template" | "default_template" => {
+            let guild = command.guild_id.map(|g| g.domain());
+            template_choices(bot, guild, &query).await
+        }
         "retro" => {
             let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
             close::open_in_guild(bot, guild)
@@ -61,4 +53,30 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         CreateAutocompleteResponse::new().set_choices(choices),
     );
     bot.rest.respond(command.id, &command.token, &body).await
+}
+
+/// The templates this server can use whose key or name contains `query`, each marked with
+/// where it comes from (built-in, operator, this server).
+async fn template_choices(
+    bot: &Bot,
+    guild: Option<crate::domain::ids::GuildId>,
+    query: &str,
+) -> Vec<AutocompleteChoice> {
+    let catalog = match crate::discord::server::catalog_of(bot, guild).await {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the server's templates");
+            return Vec::new();
+        }
+    };
+    catalog
+        .matching(query)
+        .take(25)
+        .map(|(t, origin)| {
+            AutocompleteChoice::new(
+                shorten(&format!("{} ({}, {origin})", t.name, t.key), 100),
+                t.key.clone(),
+            )
+        })
+        .collect()
 }

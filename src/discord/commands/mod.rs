@@ -20,6 +20,7 @@ use std::sync::Arc;
 use serenity::all::{CreateCommand, Interaction, InteractionContext};
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use options::Options;
 use respond::{Responder, NOT_IN_DIRECT_MESSAGES};
 
@@ -54,7 +55,9 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             );
             let respond = Responder::new(&bot, &command);
             let outcome = match (command.data.name.as_str(), sub, command.guild_id) {
-                ("retro", "templates", _) => templates::run(&bot, &respond).await,
+                ("retro", "templates", guild) => {
+                    templates::run(&bot, guild.map(|g| g.domain()), &respond).await
+                }
                 // Everything else belongs to a server's channel.
                 (_, _, None) => respond.ephemeral(NOT_IN_DIRECT_MESSAGES).await,
                 ("retro", "start", Some(guild)) => {

@@ -74,7 +74,9 @@ pub async fn change(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     if !may_manage_schedules(bot, guild, command).await {
-        return respond.ephemeral(who_may_manage_schedules(bot)).await;
+        return respond
+            .ephemeral(who_may_manage_schedules(bot, guild).await)
+            .await;
     }
     let given = options
         .text("schedule")
