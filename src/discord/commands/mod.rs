@@ -11,8 +11,10 @@ mod options;
 mod respond;
 mod rights;
 mod schedule;
+mod settings;
 mod start;
 mod status;
+mod template;
 mod templates;
 
 use std::sync::Arc;
@@ -36,7 +38,9 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(schedule::definition())
         .add_option(history::definition())
         .add_option(export::definition())
-        .add_option(actions::definition())]
+        .add_option(actions::definition())
+        .add_option(settings::definition())
+        .add_option(template::definition())]
 }
 
 /// Handles one interaction from the gateway.
@@ -72,6 +76,12 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 }
                 ("retro", "history", _) => history::run(&bot, &command, &options, &respond).await,
                 ("retro", "export", _) => export::run(&bot, &command, &options, &respond).await,
+                ("retro", "settings", Some(guild)) => {
+                    settings::run(&bot, &command, guild, &options, &respond).await
+                }
+                ("retro", "template", Some(guild)) => {
+                    template::run(&bot, &command, guild, &options, &respond).await
+                }
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 _ => {
                     respond
@@ -91,6 +101,20 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             };
             if let Err(e) = outcome {
                 tracing::debug!(error = %e, "could not answer an autocomplete request");
+            }
+        }
+        Interaction::Modal(submit) => {
+            tracing::info!(
+                guild = submit.guild_id.map(|g| g.get()),
+                user = submit.user.id.get(),
+                "form submitted"
+            );
+            match template::on_modal(&bot, &submit).await {
+                Some(Err(e)) => tracing::warn!(error = %e, "could not answer a form"),
+                Some(Ok(())) => {}
+                None => {
+                    tracing::debug!(custom_id = %submit.data.custom_id, "a form nobody handles")
+                }
             }
         }
         _ => {}
