@@ -19,5 +19,6 @@ mod restart;
 mod scale;
 mod schedule_downtime;
 mod schedules;
+mod server_settings;
 mod setup;
 mod story;

@@ -77,6 +77,23 @@ fn attachment<'a>(options: Vec<ResolvedOption<'a>>, name: &str) -> Option<&'a At
     })
 }
 
+/// The bytes of an attachment at `url` (Discord's CDN), at most [`MAX_FILE_BYTES`].
+async fn download(url: &str) -> Result<Vec<u8>, reqwest::Error> {
+    let mut answer = reqwest::Client::new()
+        .get(url)
+        .send()
+        .await?
+        .error_for_status()?;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = answer.chunk().await? {
+        bytes.extend_from_slice(&chunk);
+        if bytes.len() > MAX_FILE_BYTES as usize {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
 /// `/retro template import file:<attachment>`.
 pub async fn import(
     bot: &Bot,
@@ -116,7 +133,7 @@ async fn import_file(
     guild: GuildId,
     file: &Attachment,
 ) -> Result<String, String> {
-    let bytes = file.download().await.map_err(|e| {
+    let bytes = download(&file.url).await.map_err(|e| {
         tracing::warn!(error = %e, "could not download an attached template file");
         format!(
             "I couldn't read `{}` from Discord. Please try again.",
