@@ -36,7 +36,9 @@ async fn start_vote_reply_close_summary() {
             "schedule",
             "history",
             "export",
-            "action"
+            "action",
+            "settings",
+            "template"
         ]
     );
 
