@@ -22,3 +22,4 @@ mod schedules;
 mod server_settings;
 mod setup;
 mod story;
+mod team_templates;
