@@ -9,6 +9,7 @@
 //! 5. `flows` is the life cycle: start, post, reconcile, remind, close, the scheduler's jobs,
 //!    cleanup after a failed start, and the leases that keep work single.
 //! 6. `render` turns domain values into messages; `rest` is the only HTTP to Discord.
+//! 7. `server` is one server's view: its settings in force and the templates it can use.
 //!
 //! One 👍 travels: `gateway::events` → `participation::reactions::events` (a domain change)
 //! → the writer in `crate::ingest` → `crate::store`; at close `flows::close` reconciles,
@@ -27,6 +28,7 @@ pub mod permissions;
 pub mod render;
 pub mod rest;
 pub mod run;
+pub mod server;
 pub mod stats;
 
 pub use bot::Bot;

@@ -21,5 +21,7 @@ mod restart;
 mod scale;
 mod schedule_downtime;
 mod schedules;
+mod server_settings;
 mod setup;
 mod story;
+mod team_templates;

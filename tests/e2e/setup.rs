@@ -25,10 +25,10 @@ async fn templates_from_a_folder_are_listed_and_used() {
     assert!(listed.ephemeral);
     for text in [
         "Team Focus Check",
-        "`team-focus`",
+        "`team-focus`, operator",
         "We finish what we start.",
         "Customer Obsession",
-        "**Spotify Squad Health Check** (`squad-health-check`), voted 🟢 awesome · 🟡 some problems · 🔴 really bad",
+        "**Spotify Squad Health Check** (`squad-health-check`, built-in), voted 🟢 awesome · 🟡 some problems · 🔴 really bad",
         "• Teamwork: We are a totally gelled super-team with awesome collaboration!",
     ] {
         assert!(

@@ -37,7 +37,9 @@ async fn start_vote_reply_close_summary() {
             "history",
             "export",
             "action",
-            "help"
+            "help",
+            "settings",
+            "template"
         ]
     );
 

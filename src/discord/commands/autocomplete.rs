@@ -9,6 +9,7 @@ use super::close;
 use super::schedule;
 use crate::discord::access;
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use crate::discord::rest::RestError;
 use crate::domain::text::shorten;
 
@@ -19,18 +20,10 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
     };
     let query = focused.value.to_lowercase();
     let choices: Vec<AutocompleteChoice> = match focused.name {
-        "template" => bot
-            .config
-            .templates
-            .matching(&query)
-            .take(25)
-            .map(|t| {
-                AutocompleteChoice::new(
-                    shorten(&format!("{} ({})", t.name, t.key), 100),
-                    t.key.clone(),
-                )
-            })
-            .collect(),
+        "template" | "default_template" => {
+            let guild = command.guild_id.map(|g| g.domain());
+            template_choices(bot, guild, &query).await
+        }
         "retro" => {
             let viewer = access::viewer(bot, command).await;
             close::open_visible(bot, &viewer)
@@ -61,4 +54,30 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         CreateAutocompleteResponse::new().set_choices(choices),
     );
     bot.rest.respond(command.id, &command.token, &body).await
+}
+
+/// The templates this server can use whose key or name contains `query`, each marked with
+/// where it comes from (built-in, operator, this server).
+async fn template_choices(
+    bot: &Bot,
+    guild: Option<crate::domain::ids::GuildId>,
+    query: &str,
+) -> Vec<AutocompleteChoice> {
+    let catalog = match crate::discord::server::catalog_of(bot, guild).await {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not read the server's templates");
+            return Vec::new();
+        }
+    };
+    catalog
+        .matching(query)
+        .take(25)
+        .map(|(t, origin)| {
+            AutocompleteChoice::new(
+                shorten(&format!("{} ({}, {origin})", t.name, t.key), 100),
+                t.key.clone(),
+            )
+        })
+        .collect()
 }

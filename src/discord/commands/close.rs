@@ -102,11 +102,9 @@ pub async fn run(
         has_facilitator_role: super::rights::has_facilitator_role(bot, guild_id, command).await,
     };
     if close_right(&retro, closer).is_none() {
-        let role = bot
-            .config
-            .facilitator_role
-            .as_deref()
-            .map(|r| format!(", or members with the **{r}** role"))
+        let role = super::rights::facilitator_role_words(bot, guild_id)
+            .await
+            .map(|r| format!(", or members with the {r} role"))
             .unwrap_or_default();
         return respond
             .edit(format!(

@@ -12,8 +12,10 @@ mod options;
 mod respond;
 mod rights;
 mod schedule;
+mod settings;
 mod start;
 mod status;
+mod template;
 mod templates;
 
 use std::sync::Arc;
@@ -21,6 +23,7 @@ use std::sync::Arc;
 use serenity::all::{CreateCommand, Interaction, InteractionContext};
 
 use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
 use options::Options;
 use respond::{Responder, NOT_IN_DIRECT_MESSAGES};
 
@@ -37,7 +40,9 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(history::definition())
         .add_option(export::definition())
         .add_option(actions::definition())
-        .add_option(help::definition())]
+        .add_option(help::definition())
+        .add_option(settings::definition())
+        .add_option(template::definition())]
 }
 
 /// Handles one interaction from the gateway.
@@ -56,7 +61,9 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             );
             let respond = Responder::new(&bot, &command);
             let outcome = match (command.data.name.as_str(), sub, command.guild_id) {
-                ("retro", "templates", _) => templates::run(&bot, &respond).await,
+                ("retro", "templates", guild) => {
+                    templates::run(&bot, guild.map(|g| g.domain()), &respond).await
+                }
                 // Everything else belongs to a server's channel.
                 (_, _, None) => respond.ephemeral(NOT_IN_DIRECT_MESSAGES).await,
                 ("retro", "start", Some(guild)) => {
@@ -71,6 +78,12 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 }
                 ("retro", "history", _) => history::run(&bot, &command, &options, &respond).await,
                 ("retro", "export", _) => export::run(&bot, &command, &options, &respond).await,
+                ("retro", "settings", Some(guild)) => {
+                    settings::run(&bot, &command, guild, &options, &respond).await
+                }
+                ("retro", "template", Some(guild)) => {
+                    template::run(&bot, &command, guild, &options, &respond).await
+                }
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 ("retro", "help", Some(guild)) => help::run(&bot, &command, guild, &respond).await,
                 _ => {
@@ -91,6 +104,20 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             };
             if let Err(e) = outcome {
                 tracing::debug!(error = %e, "could not answer an autocomplete request");
+            }
+        }
+        Interaction::Modal(submit) => {
+            tracing::info!(
+                guild = submit.guild_id.map(|g| g.get()),
+                user = submit.user.id.get(),
+                "form submitted"
+            );
+            match template::on_modal(&bot, &submit).await {
+                Some(Err(e)) => tracing::warn!(error = %e, "could not answer a form"),
+                Some(Ok(())) => {}
+                None => {
+                    tracing::debug!(custom_id = %submit.data.custom_id, "a form nobody handles")
+                }
             }
         }
         _ => {}

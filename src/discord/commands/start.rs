@@ -17,6 +17,7 @@ use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
+use crate::discord::server::{catalog_of, settings_of};
 use crate::domain::duration::parse_duration;
 use crate::domain::retro::{validate_title, Participation};
 
@@ -67,21 +68,36 @@ pub async fn run(
             return respond.ephemeral("Run `/retro start` in a text channel (not in a thread, forum or voice channel).").await;
         }
     }
+    let settings = match settings_of(bot, guild_id.domain()).await {
+        Ok(settings) => settings,
+        Err(e) => {
+            return respond
+                .ephemeral(database_problem(bot, "read this server's settings", &e))
+                .await
+        }
+    };
+    let catalog = match catalog_of(bot, Some(guild_id.domain())).await {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            return respond
+                .ephemeral(database_problem(bot, "read this server's templates", &e))
+                .await
+        }
+    };
     let key = options
         .text("template")
         .map(str::trim)
-        .unwrap_or(&bot.config.default_template);
-    let Some(template) = bot.config.templates.get(key) else {
-        let known: Vec<String> = bot
-            .config
-            .templates
+        .unwrap_or(&settings.default_template.value);
+    let Some((template, _)) = catalog.get(key) else {
+        let known: Vec<String> = catalog
             .iter()
-            .map(|t| format!("`{}`", t.key))
+            .map(|(t, _)| format!("`{}`", t.key))
             .collect();
         return respond
             .ephemeral(format!("There is no template called `{key}`. Known templates: {}. `/retro templates` describes them.", known.join(", ")))
             .await;
     };
+    let template = template.clone();
     let title = match validate_title(options.text("title")) {
         Ok(title) => title,
         Err(message) => return respond.ephemeral(message).await,
@@ -111,7 +127,7 @@ pub async fn run(
     let request = StartRequest {
         guild_id: guild_id.domain(),
         channel_id: command.channel_id.domain(),
-        template: template.clone(),
+        template,
         title,
         facilitator_id: command.user.id.domain(),
         // Discord's clock, from the interaction id: every post of this retro is newer.
@@ -120,6 +136,8 @@ pub async fn run(
         occurrence: None,
         team_role_id: None,
         participation: Participation::from_anonymous(options.flag("anonymous").unwrap_or(false)),
+        reminders: settings.reminders.value,
+        anonymous_min_voters: settings.anonymous_min_voters.value,
     };
     let text = match start_retro(bot, request).await {
         Ok(retro) => {

@@ -1,11 +1,14 @@
-//! `/retro templates`: every template with its scale, statements and questions.
+//! `/retro templates`: every template this server can use (built-in, the operator's and its
+//! own, each marked) with its scale, statements and questions.
 
 use serenity::all::{CommandOptionType, CreateCommandOption};
 
-use super::respond::Responder;
+use super::respond::{database_problem, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
+use crate::discord::server::catalog_of;
+use crate::domain::ids::GuildId;
 
 /// `/retro templates`.
 pub fn definition() -> CreateCommandOption {
@@ -18,15 +21,25 @@ pub fn definition() -> CreateCommandOption {
 
 /// Lists every template with its scale, statements and questions, over several messages when
 /// they do not fit in one (never cut).
-pub async fn run(bot: &Bot, respond: &Responder<'_>) -> Result<(), RestError> {
-    let blocks: Vec<String> = bot
-        .config
-        .templates
+pub async fn run(
+    bot: &Bot,
+    guild: Option<GuildId>,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    let catalog = match catalog_of(bot, guild).await {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            return respond
+                .ephemeral(database_problem(bot, "read this server's templates", &e))
+                .await
+        }
+    };
+    let blocks: Vec<String> = catalog
         .iter()
-        .map(|template| {
+        .map(|(template, origin)| {
             let scale = template.scale.describe();
             let mut text = format!(
-                "**{}** (`{}`), voted {}",
+                "**{}** (`{}`, {origin}), voted {}",
                 template.name, template.key, scale
             );
             for statement in &template.statements {

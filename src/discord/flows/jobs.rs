@@ -9,9 +9,12 @@ use super::close::{close_expired, finish_interrupted_closes};
 use super::remind::post_reminder;
 use super::start::{start_retro, StartError, StartRequest};
 use crate::discord::bot::Bot;
+use crate::discord::server::{catalog_of, settings_of};
 use crate::domain::ids::GuildId;
 use crate::domain::retro::RetroStatus;
 use crate::domain::schedule::{plan_due, Schedule};
+use crate::domain::settings::ServerSettings;
+use crate::domain::template::Template;
 use crate::store::StoreError;
 
 /// How long to wait before retrying a close that failed (Discord or database trouble).
@@ -161,13 +164,36 @@ async fn fire_schedule(bot: &Arc<Bot>, schedule: &Schedule, now: DateTime<Utc>) 
     }
 }
 
+/// The template a schedule's check-ins use: the copy it keeps, else (schedules made before
+/// copies were kept) the template of that key its server can use now.
+async fn template_of(bot: &Bot, schedule: &Schedule) -> Option<Template> {
+    if let Some(template) = &schedule.template {
+        return Some(template.clone());
+    }
+    match catalog_of(bot, Some(schedule.guild_id)).await {
+        Ok(catalog) => catalog.get(&schedule.template_key).map(|(t, _)| t.clone()),
+        Err(e) => {
+            tracing::warn!(schedule = %schedule.id, error = %e, "cannot read the server's templates");
+            bot.config.templates.get(&schedule.template_key).cloned()
+        }
+    }
+}
+
 async fn start_checkin(
     bot: &Arc<Bot>,
     schedule: &Schedule,
     occurrence: DateTime<Utc>,
     now: DateTime<Utc>,
 ) {
-    let Some(template) = bot.config.templates.get(&schedule.template_key) else {
+    let settings = match settings_of(bot, schedule.guild_id).await {
+        Ok(settings) => settings,
+        Err(e) => {
+            // The occurrence is due now: start it with the operator's defaults.
+            tracing::warn!(schedule = %schedule.id, error = %e, "cannot read the server's settings; using the defaults");
+            ServerSettings::default().resolve(&bot.config.setting_defaults())
+        }
+    };
+    let Some(template) = template_of(bot, schedule).await else {
         let detail = format!("the template `{}` no longer exists", schedule.template_key);
         tracing::warn!(schedule = %schedule.id, %detail, "scheduled check-in not started");
         let _ = bot
@@ -179,7 +205,7 @@ async fn start_checkin(
     let request = StartRequest {
         guild_id: schedule.guild_id,
         channel_id: schedule.channel_id,
-        template: template.clone(),
+        template,
         title: schedule.title.clone(),
         facilitator_id: schedule.creator_id,
         created_at: now,
@@ -187,6 +213,8 @@ async fn start_checkin(
         occurrence: Some((schedule.id, occurrence)),
         team_role_id: schedule.team_role_id,
         participation: schedule.participation,
+        reminders: settings.reminders.value,
+        anonymous_min_voters: settings.anonymous_min_voters.value,
     };
     let detail = match start_retro(bot, request).await {
         Ok(retro) => {

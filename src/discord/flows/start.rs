@@ -33,6 +33,10 @@ pub struct StartRequest {
     pub team_role_id: Option<RoleId>,
     /// How members take part.
     pub participation: Participation,
+    /// The server's settings at the start, kept by the retro: whether to remind before it
+    /// closes, and the smallest group whose anonymous split is shown.
+    pub reminders: bool,
+    pub anonymous_min_voters: u32,
 }
 
 /// Why a retro did not start.
@@ -65,7 +69,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         facilitator_id: request.facilitator_id,
         created_at: request.created_at,
         closes_at,
-        remind_at: closes_at.and_then(|closes| {
+        remind_at: closes_at.filter(|_| request.reminders).and_then(|closes| {
             crate::domain::schedule::reminder_at(
                 request.created_at,
                 closes,
@@ -77,7 +81,11 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         lease: Some((work::instance(bot), work::lease_end(Utc::now()))),
         participation: request.participation,
     };
-    let retro = match bot.store.create_retro(&new).await {
+    let created = bot
+        .store
+        .create_retro_keeping(&new, request.anonymous_min_voters)
+        .await;
+    let retro = match created {
         Ok(retro) => retro,
         Err(StoreError::OccurrenceTaken) => return Err(StartError::OccurrenceTaken),
         Err(StoreError::ChannelBusy(_)) => {

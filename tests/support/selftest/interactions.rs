@@ -340,3 +340,52 @@ async fn interactions_round_trip() {
     standin.assert_healthy();
     probe.stop();
 }
+
+#[tokio::test]
+async fn an_attachment_option_resolves_to_a_file_served_by_the_cdn() {
+    let (standin, fx, mut probe) = setup().await;
+    let http = probe.http.clone();
+    let import = CreateCommandOption::new(CommandOptionType::SubCommand, "import", "Import")
+        .add_sub_option(
+            CreateCommandOption::new(CommandOptionType::Attachment, "file", "A file")
+                .required(true),
+        );
+    let command = CreateCommand::new("retro")
+        .description("Retrospectives")
+        .add_option(import);
+    serenity::all::Command::set_global_commands(&*http, vec![command])
+        .await
+        .unwrap();
+    let content = "key = \"x\"\nname = \"X\"\nstatements = [\"We ship.\"]\n";
+    let id = standin.slash(
+        fx.alice,
+        fx.channel,
+        "retro import",
+        &[("file", json!({"filename": "x.toml", "content": content}))],
+    );
+    let cmd = probe
+        .wait("command", |e| match e {
+            Event::InteractionCreate(i) => match &i.interaction {
+                Interaction::Command(c) if c.id.get() == id => Some(c.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+    let CommandDataOptionValue::SubCommand(leaf) = &cmd.data.options[0].value else {
+        panic!("subcommand")
+    };
+    let CommandDataOptionValue::Attachment(file_id) = leaf[0].value else {
+        panic!("an attachment option: {:?}", leaf[0].value)
+    };
+    let file = &cmd.data.resolved.attachments[&file_id];
+    assert_eq!(
+        (file.filename.as_str(), file.size as usize),
+        ("x.toml", content.len())
+    );
+    assert_eq!(file.download().await.unwrap(), content.as_bytes());
+    // Another name under the same id is not served.
+    let wrong = file.url.replace("x.toml", "y.toml");
+    let status = reqwest::get(&wrong).await.unwrap().status();
+    assert_eq!(status.as_u16(), 404);
+}

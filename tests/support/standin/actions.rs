@@ -66,7 +66,8 @@ impl StandIn {
         self.act(&format!("slash /{command}"), |s| {
             check_member(s, user, channel)?;
             let invoker = Invoker { channel, user };
-            let data = s.command_data(s.guild_of(channel), invoker, command, options, None)?;
+            let options = s.register_uploads(options);
+            let data = s.command_data(s.guild_of(channel), invoker, command, &options, None)?;
             s.create_interaction(2, user, channel, data, None)
         })
     }

@@ -238,6 +238,33 @@ impl State {
                 add("roles", id, role_json(r));
                 Ok(Value::from(id.to_string()))
             }
+            11 => {
+                // A file the user attached (registered by `register_uploads`): Discord has it on
+                // its CDN and resolves the option to an attachment object with its URL.
+                let id = id()?;
+                let file = self
+                    .uploads
+                    .get(&id)
+                    .ok_or_else(|| format!("unknown attachment {id}"))?;
+                let url = format!(
+                    "http://127.0.0.1:{}/attachments/{id}/{}",
+                    self.port, file.filename
+                );
+                add(
+                    "attachments",
+                    id,
+                    json!({
+                        "id": id.to_string(),
+                        "filename": file.filename,
+                        "size": file.bytes.len(),
+                        "url": url,
+                        "proxy_url": url,
+                        "content_type": "application/toml; charset=utf-8",
+                        "ephemeral": true,
+                    }),
+                );
+                Ok(Value::from(id.to_string()))
+            }
             other => Err(format!(
                 "option type {other} is not supported by the stand-in"
             )),
@@ -331,6 +358,32 @@ impl State {
         );
         self.dispatch(guild, "INTERACTION_CREATE", v);
         Ok(id)
+    }
+
+    /// Uploads the files given as option values (`{"filename": …, "content": …}`), as Discord
+    /// does before it sends an attachment option; the values become the attachments' ids.
+    pub fn register_uploads<'a>(&mut self, options: &[(&'a str, Value)]) -> Vec<(&'a str, Value)> {
+        options
+            .iter()
+            .map(|(name, value)| {
+                let (Some(filename), Some(content)) =
+                    (value["filename"].as_str(), value["content"].as_str())
+                else {
+                    return (*name, value.clone());
+                };
+                let id = self.next_id();
+                self.uploads.insert(
+                    id,
+                    super::world::AttachmentRec {
+                        id,
+                        filename: filename.to_string(),
+                        bytes: content.as_bytes().to_vec(),
+                        description: None,
+                    },
+                );
+                (*name, Value::from(id.to_string()))
+            })
+            .collect()
     }
 
     /// The newest modal with `custom_id` that the bot showed to `user`.

@@ -15,6 +15,7 @@ mod ops;
 mod payloads;
 mod rest;
 mod rest_channels;
+mod rest_files;
 mod rest_guilds;
 mod rest_interactions;
 mod verify;
@@ -107,6 +108,7 @@ impl StandIn {
         });
         let app = Router::new()
             .route("/gateway", get(gateway::ws_handler))
+            .route("/attachments/{id}/{filename}", get(rest_files::attachment))
             .fallback(rest::handle)
             .layer(DefaultBodyLimit::max(64 << 20))
             .with_state(shared.clone());

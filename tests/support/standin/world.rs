@@ -196,6 +196,8 @@ pub struct State {
     pub interaction_deadline: Duration,
     /// Problems of the stand-in itself (payloads serenity would not parse, ...).
     pub errors: Vec<String>,
+    /// Files users attached to an attachment option, served under `/attachments/{id}/…`.
+    pub uploads: BTreeMap<u64, AttachmentRec>,
 }
 
 pub fn now_ms() -> u64 {
@@ -236,6 +238,7 @@ impl State {
             commands: Commands::default(),
             gateway: GatewayState::default(),
             requests: Vec::new(),
+            uploads: BTreeMap::new(),
             faults: Vec::new(),
             pacing: false,
             verify_dispatches: true,

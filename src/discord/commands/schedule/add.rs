@@ -12,6 +12,7 @@ use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
+use crate::discord::server::{catalog_of, settings_of};
 use crate::domain::duration::{describe, parse_duration};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{validate_title, Participation};
@@ -40,25 +41,31 @@ async fn build(
     options: &Options,
 ) -> Result<String, String> {
     if !may_manage_schedules(bot, guild, command).await {
-        return Err(who_may_manage_schedules(bot));
+        return Err(who_may_manage_schedules(bot, guild).await);
     }
+    let settings = settings_of(bot, guild.domain())
+        .await
+        .map_err(|e| database_problem(bot, "read this server's settings", &e))?;
+    let catalog = catalog_of(bot, Some(guild.domain()))
+        .await
+        .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
     let when = options.text("when").unwrap_or_default();
     let timezone = options
         .text("timezone")
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .unwrap_or(&bot.config.default_timezone);
+        .unwrap_or(&settings.timezone.value);
     let key = options
         .text("template")
         .map(str::trim)
-        .unwrap_or(&bot.config.default_template);
-    let template = bot.config.templates.get(key).ok_or_else(|| {
+        .unwrap_or(&settings.default_template.value);
+    let (template, _) = catalog.get(key).ok_or_else(|| {
         format!("There is no template called `{key}`. `/retro templates` lists them.")
     })?;
     let title = validate_title(options.text("title"))?;
     let duration = match options.text("duration") {
         Some(given) => parse_duration(given, bot.config.durations).map_err(|e| e.to_string())?,
-        None => bot.config.checkin_duration,
+        None => settings.checkin_duration.value,
     };
     let now = created_at(command.id.get());
     let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
@@ -114,7 +121,7 @@ async fn build(
     };
     let schedule = bot
         .store
-        .create_schedule(&new)
+        .create_schedule_with_template(&new, template)
         .await
         .map_err(|e| database_problem(bot, "save the schedule", &e))?;
     bot.schedule_changed.notify_one();

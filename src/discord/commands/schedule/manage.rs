@@ -96,7 +96,9 @@ pub async fn change(
             .await;
     };
     if !may_manage_schedules(bot, guild, command).await {
-        return respond.ephemeral(who_may_manage_schedules(bot)).await;
+        return respond
+            .ephemeral(who_may_manage_schedules(bot, guild).await)
+            .await;
     }
     let outcome = match action {
         "remove" => bot

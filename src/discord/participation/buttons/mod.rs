@@ -137,7 +137,8 @@ pub async fn summarise(
         &ballots,
         &answers,
         threads,
-        bot.config.anonymous_min_voters,
+        // The threshold the retro started with; the configured one for older retros.
+        crate::domain::anonymous::min_voters_of(retro, bot.config.anonymous_min_voters),
     ))
 }
 

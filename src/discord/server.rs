@@ -1,0 +1,24 @@
+//! One server's view of the bot's configuration: its settings in force (what it set, else the
+//! operator's defaults from `config.toml`) and the templates it can use (built-in, operator's
+//! and its own). Commands, schedules and autocomplete read them from here.
+
+use crate::discord::bot::Bot;
+use crate::domain::ids::GuildId;
+use crate::domain::server_catalog::ServerCatalog;
+use crate::domain::settings::EffectiveSettings;
+use crate::store::StoreResult;
+
+/// The settings in force in `guild` now.
+pub async fn settings_of(bot: &Bot, guild: GuildId) -> StoreResult<EffectiveSettings> {
+    let here = bot.store.server_settings(guild).await?;
+    Ok(here.resolve(&bot.config.setting_defaults()))
+}
+
+/// The templates `guild` can use (`None`: outside any server, the shared ones only).
+pub async fn catalog_of(bot: &Bot, guild: Option<GuildId>) -> StoreResult<ServerCatalog<'_>> {
+    let own = match guild {
+        Some(guild) => bot.store.server_templates(guild).await?,
+        None => Vec::new(),
+    };
+    Ok(ServerCatalog::new(&bot.config.templates, own))
+}
