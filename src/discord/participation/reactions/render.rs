@@ -3,6 +3,7 @@
 
 use serenity::all::{CreateAllowedMentions, CreateMessage};
 
+use crate::discord::render::retro::item_text;
 use crate::domain::retro::Retro;
 
 /// The header's "How to take part" for members who vote with reactions and reply in threads.
@@ -28,8 +29,9 @@ pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
     let text = &retro.template.statements[position];
     CreateMessage::new()
         .content(format!(
-            "**Statement {} of {total}**\n> {text}",
-            position + 1
+            "**Statement {} of {total}**\n{}",
+            position + 1,
+            item_text(text, true)
         ))
         .allowed_mentions(CreateAllowedMentions::new())
 }
@@ -40,8 +42,9 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
     let text = &retro.template.questions[position];
     CreateMessage::new()
         .content(format!(
-            "**Open question {} of {total}**\n{text}\n\n*Reply in this thread: every message here is an answer.*",
-            position + 1
+            "**Open question {} of {total}**\n{}\n\n*Reply in this thread: every message here is an answer.*",
+            position + 1,
+            item_text(text, false)
         ))
         .allowed_mentions(CreateAllowedMentions::new())
 }
