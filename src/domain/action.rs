@@ -37,7 +37,11 @@ impl Action {
 
     /// `#4 Fix the flaky deploy — owner <@1> · due 2026-12-01 (overdue)`.
     pub fn describe(&self, today: NaiveDate) -> String {
-        let mut line = format!("`#{}` {}", self.id, self.text);
+        let mut line = format!(
+            "`#{}` {}",
+            self.id,
+            crate::domain::member_text::inline(&self.text)
+        );
         let mut details = Vec::new();
         if let Some(owner) = self.owner_id {
             details.push(format!("owner <@{owner}>"));

@@ -10,6 +10,7 @@ pub mod export;
 pub mod ids;
 pub mod live;
 pub mod member;
+pub mod member_text;
 pub mod overview;
 pub mod recurrence;
 pub mod report;

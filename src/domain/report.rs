@@ -149,7 +149,7 @@ pub fn history_blocks(history: &[CheckInResult]) -> Vec<String> {
         blocks.push(format!(
             "**{}. {}**\n`{}` {values} · {} {people} last time",
             i + 1,
-            statement.text,
+            crate::domain::member_text::inline(&statement.text),
             sparkline(&series),
             statement.participants
         ));

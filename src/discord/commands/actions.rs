@@ -127,7 +127,7 @@ async fn add(
     Ok(respond
         .ephemeral(format!(
             "Recorded on {} ({}): {}\nThe next check-in here opens with it until `/retro action done {}`.",
-            retro.display_name(),
+            crate::domain::member_text::inline(&retro.display_name()),
             retro.id,
             action.describe(today),
             action.id

@@ -119,7 +119,7 @@ pub async fn run(
             respond
                 .edit(format!(
                     "Closed {}. The summary is posted here: {}",
-                    retro.display_name(),
+                    crate::domain::member_text::inline(&retro.display_name()),
                     jump_link(retro.guild_id, retro.channel_id, Some(summary.domain()))
                 ))
                 .await

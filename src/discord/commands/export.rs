@@ -152,7 +152,7 @@ async fn file_of(
     }
     let text = format!(
         "Export of {} ({}): {} votes from {} members, {replies} replies.",
-        retro.display_name(),
+        crate::domain::member_text::inline_within(&retro.display_name(), 400),
         retro.id,
         votes.len(),
         summary.voters

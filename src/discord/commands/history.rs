@@ -106,7 +106,10 @@ pub async fn run(
         Some(chart) => post_chart::draw_chart(chart.clone()).await,
         None => None,
     };
-    let title = format!("History — {}", latest.template.name);
+    let title = format!(
+        "History — {}",
+        crate::domain::member_text::inline_within(&latest.template.name, 200)
+    );
     let parts = pack_parts(&title, &blocks, chart.filter(|_| file.is_some()));
     respond.edit_parts(&parts, file).await
 }

@@ -152,7 +152,7 @@ pub async fn run(
             };
             format!(
                 "Started [{}]({}){how}: {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
-                retro.display_name(),
+                crate::domain::member_text::inline(&retro.display_name()),
                 jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
                 retro.template.statements.len(),
                 retro.template.questions.len(),
@@ -160,7 +160,7 @@ pub async fn run(
         }
         Err(StartError::ChannelBusy(Some(busy))) => format!(
             "This channel already has an open retro: [{}]({}). Close it with `/retro close` before starting another.",
-            busy.display_name(),
+            crate::domain::member_text::inline(&busy.display_name()),
             jump_link(busy.guild_id, busy.channel_id, busy.header_message_id)
         ),
         Err(StartError::ChannelBusy(None)) => {

@@ -71,7 +71,7 @@ pub async fn run(
         .edit(format!(
             "**{state} {}:** [{}]({}), started by <@{}>{closes}.\n{} {voters} voted · {} {replies} in the question threads.",
             retro.id,
-            retro.display_name(),
+            crate::domain::member_text::inline_within(&retro.display_name(), 400),
             jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
             retro.facilitator_id,
             participation.voters,

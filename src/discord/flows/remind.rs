@@ -11,9 +11,12 @@ use crate::discord::people;
 use crate::discord::render::{jump_link, CONTENT_LIMIT};
 use crate::discord::rest::RestError;
 use crate::domain::ids::{GuildId, MemberId, RoleId};
+use crate::domain::member_text;
 use crate::domain::schedule::participation_line;
 use crate::store::DueReminder;
 
+/// Longest retro name in a reminder (escaped), leaving room for the link and the counts.
+const TITLE_CHARS: usize = 400;
 /// Most users one message may ping (Discord's limit for `allowed_mentions.users`).
 const MENTIONS_PER_MESSAGE: usize = 100;
 
@@ -64,7 +67,7 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
     let replies_word = if replies == 1 { "reply" } else { "replies" };
     let head = format!(
         "⏰ **[{}]({})**{closes}: {}, {replies} {replies_word} in the threads so far.",
-        retro.display_name(),
+        member_text::inline_within(&retro.display_name(), TITLE_CHARS),
         jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
         participation_line(voted, team.as_ref().map(Vec::len)),
     );

@@ -7,7 +7,7 @@ use serenity::all::CreateEmbed;
 use super::message::{pack, RenderedMessage, EMBED_TITLE_LIMIT};
 use crate::domain::action::Action;
 use crate::domain::report::ChartData;
-use crate::domain::text::shorten;
+use crate::domain::text::{discord_len, shorten};
 
 /// Budget of the "open actions" embed under a retro's header (the message's embeds share
 /// 6,000 characters with the header).
@@ -42,7 +42,7 @@ pub fn open_actions_embed(actions: &[Action], today: NaiveDate) -> Option<Create
         let line = format!("• {}\n", action.describe(today));
         let rest = actions.len() - shown - 1;
         let reserve = if rest > 0 { 80 } else { 0 };
-        if description.chars().count() + line.chars().count() + reserve > OPEN_ACTIONS_BUDGET {
+        if discord_len(&description) + discord_len(&line) + reserve > OPEN_ACTIONS_BUDGET {
             break;
         }
         description.push_str(&line);
@@ -125,7 +125,7 @@ mod tests {
         let many: Vec<Action> = (1..=30).map(|i| action(i, yesterday)).collect();
         let embed = serde_json::to_value(open_actions_embed(&many, today).unwrap()).unwrap();
         let description = embed["description"].as_str().unwrap();
-        assert!(description.chars().count() <= OPEN_ACTIONS_BUDGET);
+        assert!(discord_len(description) <= OPEN_ACTIONS_BUDGET);
         assert!(
             description.contains("more: `/retro action list`"),
             "{description}"

@@ -186,7 +186,7 @@ async fn sync(
             // Discord answers a repeated nonce with the first message, which may show an
             // older text (an edit after a post whose answer was lost).
             let shows = posted.embeds.first().and_then(|e| e.description.as_deref());
-            if shows != Some(text.as_str()) {
+            if shows != Some(render::answer_description(text).as_str()) {
                 let edit = render::answer_edit(text, &record.token);
                 bot.rest.edit_message(thread, posted.id, &edit).await?;
             }

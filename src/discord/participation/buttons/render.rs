@@ -8,7 +8,9 @@ use serenity::all::{
     ReactionType,
 };
 
+use crate::discord::render::retro::item_text;
 use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
+use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::template::Template;
 use crate::domain::text::shorten;
@@ -49,8 +51,9 @@ fn statement_text(retro: &Retro, position: usize, voters: u64, open: bool) -> St
         format!("🔒 Voting closed · **{voters}** voted")
     };
     format!(
-        "**Statement {} of {total}**\n> {text}\n{state}",
-        position + 1
+        "**Statement {} of {total}**\n{}\n{state}",
+        position + 1,
+        item_text(text, true)
     )
 }
 
@@ -101,8 +104,9 @@ fn question_text(retro: &Retro, position: usize, open: bool) -> String {
         "*🔒 Answers are closed.*"
     };
     format!(
-        "**Open question {} of {total}**\n{text}\n\n{how}",
-        position + 1
+        "**Open question {} of {total}**\n{}\n\n{how}",
+        position + 1,
+        item_text(text, false)
     )
 }
 
@@ -135,10 +139,21 @@ pub fn question_closed(retro: &Retro, position: usize) -> EditMessage {
         .components(answer_button(retro, position, false))
 }
 
+/// An answer as its embed shows it: inert, lines kept (at most [`MAX_ANSWER_CHARS`] typed, so
+/// at most twice that once escaped: within the description limit).
+pub fn answer_description(content: &str) -> String {
+    let shown = member_text::block(content);
+    if shown.is_empty() {
+        "*(empty)*".to_string()
+    } else {
+        crate::domain::text::shorten(&shown, crate::discord::render::limits::DESCRIPTION)
+    }
+}
+
 fn answer_embed(content: &str, token: &str) -> CreateEmbed {
     CreateEmbed::new()
         .title("Anonymous answer")
-        .description(content)
+        .description(answer_description(content))
         .colour(COLOUR)
         .footer(CreateEmbedFooter::new(footer(token)))
 }

@@ -9,7 +9,9 @@ use serenity::all::{
 };
 
 use crate::discord::participation::buttons::render::MAX_ANSWER_CHARS;
+use crate::discord::render::retro::item_text;
 use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
+use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::text::shorten;
 
@@ -39,8 +41,9 @@ pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
     let text = &retro.template.statements[position];
     CreateMessage::new()
         .content(format!(
-            "**Statement {} of {total}**\n> {text}",
-            position + 1
+            "**Statement {} of {total}**\n{}",
+            position + 1,
+            item_text(text, true)
         ))
         .allowed_mentions(CreateAllowedMentions::new())
 }
@@ -58,8 +61,9 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
         .style(ButtonStyle::Primary);
     CreateMessage::new()
         .content(format!(
-            "**Open question {} of {total}**\n{text}\n\n*Click **Answer** to answer under your name (again to edit or withdraw); replies typed here count too when the bot may read them.*",
-            position + 1
+            "**Open question {} of {total}**\n{}\n\n*Click **Answer** to answer under your name (again to edit or withdraw); replies typed here count too when the bot may read them.*",
+            position + 1,
+            item_text(text, false)
         ))
         .components(vec![CreateActionRow::Buttons(vec![button])])
         .allowed_mentions(CreateAllowedMentions::new())
@@ -106,27 +110,14 @@ pub fn form_answer_edit(name: &str, text: &str) -> EditMessage {
 fn form_answer_text(name: &str, text: &str) -> String {
     let quoted: Vec<String> = text
         .lines()
-        .map(|line| format!("> {}", neutralise(line)))
+        .map(|line| format!("> {}", member_text::escape_line(line)))
         .collect();
-    let whole = format!("**{}** answered:\n{}", neutralise(name), quoted.join("\n"));
+    let whole = format!(
+        "**{}** answered:\n{}",
+        member_text::inline(name),
+        quoted.join("\n")
+    );
     shorten(&whole, MAX_CONTENT_CHARS)
-}
-
-/// `text` with Discord's markdown escaped: it shows as typed, cannot format the bot's
-/// message, mask a link (`[text](url)`) or write a mention (which `allowed_mentions` already
-/// keeps from pinging).
-fn neutralise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '|' | '`' | '[' | ']' | '<' | '>' | '#' | '@'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
