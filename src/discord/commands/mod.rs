@@ -5,12 +5,16 @@ mod actions;
 mod answer;
 mod autocomplete;
 mod close;
+mod digest;
 mod export;
 mod history;
 mod options;
+mod overview;
 mod respond;
 mod rights;
 mod schedule;
+mod server_export;
+mod share;
 mod start;
 mod status;
 mod templates;
@@ -35,7 +39,10 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(schedule::definition())
         .add_option(history::definition())
         .add_option(export::definition())
-        .add_option(actions::definition())]
+        .add_option(actions::definition())
+        .add_option(overview::definition())
+        .add_option(share::definition())
+        .add_option(digest::definition())]
 }
 
 /// Handles one interaction from the gateway.
@@ -69,6 +76,17 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 }
                 ("retro", "history", _) => history::run(&bot, &command, &options, &respond).await,
                 ("retro", "export", _) => export::run(&bot, &command, &options, &respond).await,
+                ("retro", "overview", Some(guild)) => {
+                    overview::run(&bot, &command, guild, &options, &respond).await
+                }
+                ("retro", "share", Some(guild)) => {
+                    let action = options.path.get(1).map(String::as_str).unwrap_or_default();
+                    share::run(&bot, &command, guild, action, &respond).await
+                }
+                ("retro", "digest", Some(guild)) => {
+                    let action = options.path.get(1).map(String::as_str).unwrap_or_default();
+                    digest::run(&bot, &command, guild, action, &options, &respond).await
+                }
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 _ => {
                     respond

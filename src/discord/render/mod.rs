@@ -3,6 +3,7 @@
 //! history). Pure functions from domain values to serenity builders; nothing here calls Discord.
 
 pub mod message;
+pub mod overview;
 pub mod reports;
 pub mod retro;
 pub mod summary;

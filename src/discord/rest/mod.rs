@@ -5,6 +5,7 @@
 mod endpoints;
 mod error;
 mod files;
+mod guild_channels;
 mod redact;
 pub mod snowflake;
 
