@@ -15,6 +15,7 @@ mod exports;
 mod harness;
 mod lifecycle;
 mod looking_back;
+mod overview;
 mod restart;
 mod scale;
 mod schedule_downtime;
