@@ -109,3 +109,89 @@ fn trend_text(trend: &StatementTrend) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::discord::render::message::EMBED_DESCRIPTION_LIMIT;
+    use crate::domain::retro::RetroId;
+
+    fn cell(agreement: Option<i64>, then: Option<i64>, hidden: bool) -> Option<TeamCell> {
+        Some(TeamCell {
+            agreement,
+            split_hidden: hidden,
+            participants: 2,
+            trend: StatementTrend::Since {
+                retro: RetroId(1),
+                then,
+                now: agreement,
+                participants_then: 2,
+                participants_now: 2,
+            },
+        })
+    }
+
+    fn overview(teams: usize) -> Overview {
+        let statement =
+            "As a team, we maintain a trusting and cooperative relationship with our customers.";
+        Overview {
+            template_key: "customer-obsession".into(),
+            template_name: "Customer Obsession".into(),
+            statements: (1..=11).map(|i| format!("{i} {statement}")).collect(),
+            teams: (0..teams)
+                .map(|i| TeamRow {
+                    channel: ChannelId(1_000_000_000_000_000_000 + i as u64),
+                    retro: RetroId(i as i64),
+                    closed_at: Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap(),
+                    anonymous: i % 2 == 0,
+                    voters: 2,
+                    cells: (0..11).map(|_| cell(Some(67), Some(50), false)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_cell_says_agreement_and_trend_or_only_the_count() {
+        assert_eq!(
+            cell_text(cell(Some(100), Some(50), false).as_ref()),
+            "100% agree ▲ +50 · 2 voted"
+        );
+        assert_eq!(
+            cell_text(cell(Some(0), Some(100), false).as_ref()),
+            "0% agree ▼ −100 · 2 voted"
+        );
+        assert_eq!(
+            cell_text(cell(Some(40), Some(40), false).as_ref()),
+            "40% agree = 0 · 2 voted"
+        );
+        let hidden = cell_text(cell(None, None, true).as_ref());
+        assert!(
+            hidden.starts_with("2 voted") && !hidden.contains('%'),
+            "{hidden}"
+        );
+        assert_eq!(cell_text(None), "not asked");
+    }
+
+    #[test]
+    fn a_hundred_teams_are_split_into_messages_within_discords_limits() {
+        let parts = overview_messages(&overview(100), "Overview", "Numbers only.", |c| {
+            c.to_string()
+        });
+        assert!(parts.len() > 1);
+        let all: String = parts.iter().map(|p| p.description.clone()).collect();
+        for part in &parts {
+            assert!(part.description.chars().count() <= EMBED_DESCRIPTION_LIMIT);
+            let total = part.title.chars().count()
+                + part.description.chars().count()
+                + part.footer.as_deref().map_or(0, |f| f.chars().count());
+            assert!(total <= 6_000);
+        }
+        for i in 0..100u64 {
+            assert!(all.contains(&format!("<#{}>", 1_000_000_000_000_000_000 + i)));
+        }
+        assert!(parts[1].title.contains("(2/"), "{}", parts[1].title);
+    }
+}
