@@ -11,6 +11,7 @@ mod anonymous_burst;
 mod anonymous_restart;
 mod bad_input;
 mod burst;
+mod digest_restart;
 mod exports;
 mod harness;
 mod lifecycle;
