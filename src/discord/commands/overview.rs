@@ -80,7 +80,8 @@ pub async fn run(
     if shown.overview.is_empty() {
         return respond
             .edit(format!(
-                "No channel you can see has a closed check-in of `{template}`."
+                "No channel you can see has a closed check-in of `{}`.",
+                crate::domain::text::shorten(&template.replace('`', "'"), 100)
             ))
             .await;
     }
