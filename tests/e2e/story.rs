@@ -36,7 +36,10 @@ async fn start_vote_reply_close_summary() {
             "schedule",
             "history",
             "export",
-            "action"
+            "action",
+            "overview",
+            "share",
+            "digest"
         ]
     );
 
