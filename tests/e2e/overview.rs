@@ -55,7 +55,7 @@ async fn check_in(w: &World, user: u64, channel: u64, votes: &[(&str, &str)]) {
         .expect("a question thread");
     d.post(carol, thread.id, SECRET_REPLY);
     let last = statements[2].id;
-    // Wait until the votes are counted before closing (the stand-in shows them at once).
+    // Closing reconciles with Discord, so every reaction above counts.
     let close = d.slash(user, channel, "retro close", &[]);
     d.wait_reply(close, WAIT).await;
     d.wait_until(WAIT, "the summary", |d| {
