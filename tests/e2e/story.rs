@@ -39,7 +39,10 @@ async fn start_vote_reply_close_summary() {
             "action",
             "help",
             "settings",
-            "template"
+            "template",
+            "overview",
+            "share",
+            "digest"
         ]
     );
 

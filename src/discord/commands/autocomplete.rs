@@ -1,11 +1,12 @@
-//! Autocomplete for the options that name something: templates, open retros, time zones and
-//! schedules.
+//! Autocomplete for the options that name something: templates, open retros, time zones,
+//! schedules and digests.
 
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, CreateAutocompleteResponse, CreateInteractionResponse,
 };
 
 use super::close;
+use super::digest;
 use super::schedule;
 use crate::discord::access;
 use crate::discord::bot::Bot;
@@ -44,6 +45,10 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
                 .collect()
         }
         "timezone" => schedule::timezone_choices(&query),
+        "digest" => {
+            let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
+            digest::digest_choices(bot, guild, &query).await
+        }
         "schedule" => {
             let viewer = access::viewer(bot, command).await;
             schedule::schedule_choices(bot, &viewer, &query).await

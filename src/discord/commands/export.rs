@@ -1,5 +1,6 @@
 //! `/retro export [retro] [format]`: a closed check-in as a file (CSV, JSON or Markdown) with
-//! every vote and its member, every reply, the summary numbers and the actions.
+//! every vote and its member, every reply, the summary numbers and the actions; with
+//! `scope:server`, the sharing channels' aggregates (`server_export`).
 
 use serenity::all::{
     AutocompleteChoice, CommandInteraction, CommandOptionType, CreateAutocompleteResponse,
@@ -45,6 +46,15 @@ pub fn definition() -> CreateCommandOption {
         .set_autocomplete(true),
     )
     .add_sub_option(format)
+    .add_sub_option(
+        CreateCommandOption::new(
+            CommandOptionType::String,
+            "scope",
+            "One check-in (default) or the whole server's sharing channels",
+        )
+        .add_string_choice("retro", "retro")
+        .add_string_choice("server", "server"),
+    )
 }
 
 /// Why there is nothing to export, in words for the member.
@@ -89,6 +99,9 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    if let (Some("server"), Some(guild)) = (options.text("scope"), command.guild_id) {
+        return super::server_export::run(bot, command, guild, options, respond).await;
+    }
     let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
         Ok(format) => format,
         Err(e) => return respond.ephemeral(e.to_string()).await,

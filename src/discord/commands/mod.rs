@@ -5,14 +5,18 @@ mod actions;
 mod answer;
 mod autocomplete;
 mod close;
+mod digest;
 mod export;
 mod help;
 mod history;
 mod options;
+mod overview;
 mod respond;
 mod rights;
 mod schedule;
+mod server_export;
 mod settings;
+mod share;
 mod start;
 mod status;
 mod template;
@@ -42,7 +46,10 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(actions::definition())
         .add_option(help::definition())
         .add_option(settings::definition())
-        .add_option(template::definition())]
+        .add_option(template::definition())
+        .add_option(overview::definition())
+        .add_option(share::definition())
+        .add_option(digest::definition())]
 }
 
 /// Handles one interaction from the gateway.
@@ -83,6 +90,17 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 }
                 ("retro", "template", Some(guild)) => {
                     template::run(&bot, &command, guild, &options, &respond).await
+                }
+                ("retro", "overview", Some(guild)) => {
+                    overview::run(&bot, &command, guild, &options, &respond).await
+                }
+                ("retro", "share", Some(guild)) => {
+                    let action = options.path.get(1).map(String::as_str).unwrap_or_default();
+                    share::run(&bot, &command, guild, action, &respond).await
+                }
+                ("retro", "digest", Some(guild)) => {
+                    let action = options.path.get(1).map(String::as_str).unwrap_or_default();
+                    digest::run(&bot, &command, guild, action, &options, &respond).await
                 }
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 ("retro", "help", Some(guild)) => help::run(&bot, &command, guild, &respond).await,

@@ -1,5 +1,5 @@
 //! What the scheduler loop drives: retros whose duration ended, reminders before a close,
-//! scheduled check-ins whose occurrence is due, and closes that need another attempt.
+//! scheduled check-ins and digests whose occurrence is due, and closes that need another attempt.
 
 use std::sync::Arc;
 
@@ -54,6 +54,7 @@ impl crate::scheduler::Jobs for DueWork {
         close_expired(bot, now).await;
         remind_due(bot, now).await;
         fire_due(bot, now).await;
+        super::digest::post_due_digests(bot, now).await;
         finish_interrupted_closes(bot, false).await;
         super::start::finish_interrupted_posts(bot, false).await;
     }
@@ -74,6 +75,13 @@ async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
     candidates.extend(
         bot.store
             .upcoming_occurrences()
+            .await?
+            .into_iter()
+            .filter_map(mine),
+    );
+    candidates.extend(
+        bot.store
+            .upcoming_digests()
             .await?
             .into_iter()
             .filter_map(mine),

@@ -2,12 +2,15 @@
 //! `start` creates it and `post` posts it (`cleanup` removes a failed start's posts), `reconcile`
 //! re-reads Discord after READY, `remind` nudges before the end, `close` reconciles, tallies and
 //! posts the summary with what `looking_back` adds (and `post_chart` draws), `jobs` is what the
-//! scheduler drives, and `work` keeps each piece of work single across processes.
+//! scheduler drives (with `digest`, which posts the `overview` of sharing teams into hub
+//! channels), and `work` keeps each piece of work single across processes.
 
 pub mod cleanup;
 pub mod close;
+pub mod digest;
 pub mod jobs;
 pub mod looking_back;
+pub mod overview;
 pub mod post;
 pub mod post_chart;
 pub mod reconcile;

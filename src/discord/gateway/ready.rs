@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::refusals::missing_commands_scope;
 use crate::discord::bot::Bot;
 use crate::discord::commands;
-use crate::discord::flows::{close, reconcile, start};
+use crate::discord::flows::{close, digest, reconcile, start};
 use crate::discord::permissions::invite_url;
 use crate::ingest::PendingHold;
 
@@ -32,6 +32,7 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
             }
         }
         start::finish_interrupted_posts(bot, true).await;
+        digest::repost_unposted(bot).await;
     }
     let reconciled = reconcile::reconcile_open_retros(bot).await;
     drop(guard);

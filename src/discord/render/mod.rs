@@ -4,6 +4,7 @@
 
 pub mod limits;
 pub mod message;
+pub mod overview;
 pub mod reports;
 pub mod retro;
 pub mod summary;

@@ -1,0 +1,296 @@
+//! `/retro digest add|list|remove`: recurring posts of the sharing channels' overview into a hub
+//! channel, on the same rules as scheduled check-ins (rule, time zone, exactly once). Adding and
+//! removing need Manage Server or the facilitator role.
+
+use serenity::all::{
+    AutocompleteChoice, ChannelId, ChannelType, CommandInteraction, CommandOptionType,
+    CreateCommandOption, GuildId, Permissions,
+};
+
+use super::options::Options;
+use super::respond::{database_problem, Responder};
+use super::rights::may_manage_schedules;
+use crate::discord::bot::Bot;
+use crate::discord::ids::ToDomain;
+use crate::discord::permissions;
+use crate::discord::render::CONTENT_LIMIT;
+use crate::discord::rest::snowflake::created_at;
+use crate::discord::rest::RestError;
+use crate::domain::ids::GuildId as DomainGuildId;
+use crate::domain::overview::{Digest, DigestId};
+use crate::domain::recurrence::Recurrence;
+use crate::domain::text::shorten;
+use crate::store::NewDigest;
+
+const WHO_MAY: &str =
+    "Only members with the Manage Server permission or the facilitator role can manage digests.";
+
+/// The `digest` subcommand group (option names are a contract).
+pub fn definition() -> CreateCommandOption {
+    let text =
+        |name: &str, about: &str| CreateCommandOption::new(CommandOptionType::String, name, about);
+    let add = CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "add",
+        "Post the sharing teams' overview into a hub channel on a schedule",
+    )
+    .add_sub_option(
+        CreateCommandOption::new(CommandOptionType::Channel, "channel", "The hub channel")
+            .channel_types(vec![ChannelType::Text, ChannelType::News])
+            .required(true),
+    )
+    .add_sub_option(text("when", "e.g. every monday 09:00, 0 9 * * 1").required(true))
+    .add_sub_option(
+        text("template", "Which health check (default: the most used)").set_autocomplete(true),
+    )
+    .add_sub_option(text("timezone", "IANA time zone, e.g. Europe/Berlin").set_autocomplete(true));
+    let list = CreateCommandOption::new(
+        CommandOptionType::SubCommand,
+        "list",
+        "List this server's digests",
+    );
+    let remove = CreateCommandOption::new(CommandOptionType::SubCommand, "remove", "Stop a digest")
+        .add_sub_option(
+            text("digest", "Which digest")
+                .required(true)
+                .set_autocomplete(true),
+        );
+    CreateCommandOption::new(
+        CommandOptionType::SubCommandGroup,
+        "digest",
+        "Recurring overviews of the sharing teams in a hub channel",
+    )
+    .add_sub_option(add)
+    .add_sub_option(list)
+    .add_sub_option(remove)
+}
+
+pub async fn run(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    action: &str,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    match action {
+        "list" => list(bot, guild, respond).await,
+        "remove" => remove(bot, command, guild, options, respond).await,
+        _ => {
+            respond.defer_ephemeral().await?;
+            let text = match add(bot, command, guild, options).await {
+                Ok(text) | Err(text) => text,
+            };
+            respond.edit(text).await
+        }
+    }
+}
+
+/// The answer to `add`: `Ok` when the digest was created, `Err` with the problem.
+async fn add(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    options: &Options,
+) -> Result<String, String> {
+    if !may_manage_schedules(bot, guild, command).await {
+        return Err(WHO_MAY.to_string());
+    }
+    let when = options.text("when").unwrap_or_default();
+    let timezone = options
+        .text("timezone")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&bot.config.default_timezone);
+    let template_key = match options.text("template").map(str::trim) {
+        Some(key) if !key.is_empty() => {
+            let template = bot.config.templates.get(key).ok_or_else(|| {
+                format!("There is no template called `{key}`. `/retro templates` lists them.")
+            })?;
+            Some(template.key.clone())
+        }
+        _ => None,
+    };
+    let now = created_at(command.id.get());
+    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
+    let next = recurrence.upcoming(now, 3);
+    if next.is_empty() {
+        return Err(format!(
+            "`{when}` never fires again, so there is nothing to schedule."
+        ));
+    }
+    let Some(hub) = options.id("channel") else {
+        return Err("Pick the hub channel the digest is posted in.".to_string());
+    };
+    match permissions::bot_permissions_in(bot, guild, ChannelId::from(hub)).await {
+        Ok(granted) => {
+            let missing = missing_for_digests(granted);
+            if !missing.is_empty() {
+                return Err(format!(
+                    "I couldn't post digests in <#{hub}>: I'm missing these permissions there: **{}**.",
+                    missing.join("**, **")
+                ));
+            }
+        }
+        Err(e) => {
+            return Err(format!(
+                "I can't see <#{hub}> ({e}). Give me access to it, or pick another channel."
+            ))
+        }
+    }
+    let new = NewDigest {
+        guild: guild.domain(),
+        hub,
+        recurrence,
+        template_key,
+        creator: command.user.id.domain(),
+        next_at: next.first().copied(),
+        created_at: now,
+    };
+    let digest = bot
+        .store
+        .create_digest(&new)
+        .await
+        .map_err(|e| database_problem(bot, "save the digest", &e))?;
+    bot.schedule_changed.notify_one();
+    tracing::info!(digest = %digest.id, rule = %digest.recurrence.describe(), "digest created");
+    let upcoming: Vec<String> = next
+        .iter()
+        .map(|at| format!("<t:{}:F>", at.timestamp()))
+        .collect();
+    Ok(format!(
+        "Digest {} of {} in <#{hub}>: **{}**.\nNext: {}.\nOnly channels that chose `/retro share on` appear, with numbers only. `/retro digest remove` stops it.",
+        digest.id,
+        template_words(&digest),
+        digest.recurrence.describe(),
+        upcoming.join(", "),
+    ))
+}
+
+/// What a hub channel needs for digests that `granted` lacks, by Discord's names.
+fn missing_for_digests(granted: Permissions) -> Vec<&'static str> {
+    if granted.administrator() {
+        return Vec::new();
+    }
+    [
+        (Permissions::VIEW_CHANNEL, "View Channel"),
+        (Permissions::SEND_MESSAGES, "Send Messages"),
+        (Permissions::EMBED_LINKS, "Embed Links"),
+        (Permissions::ATTACH_FILES, "Attach Files"),
+    ]
+    .into_iter()
+    .filter(|(p, _)| !granted.contains(*p))
+    .map(|(_, name)| name)
+    .collect()
+}
+
+fn template_words(digest: &Digest) -> String {
+    digest.template_key.as_deref().map_or_else(
+        || "the most used health check".to_string(),
+        |key| format!("`{key}`"),
+    )
+}
+
+async fn list(bot: &Bot, guild: GuildId, respond: &Responder<'_>) -> Result<(), RestError> {
+    let digests = match bot.store.digests_in(guild.domain()).await {
+        Ok(digests) => digests,
+        Err(e) => {
+            return respond
+                .ephemeral(database_problem(bot, "read the digests", &e))
+                .await
+        }
+    };
+    if digests.is_empty() {
+        return respond
+            .ephemeral("This server has no digests. Create one with `/retro digest add`.")
+            .await;
+    }
+    let lines: Vec<String> = digests
+        .iter()
+        .map(|d| {
+            let next = match (d.paused, d.next_at) {
+                (true, _) => "paused".to_string(),
+                (false, Some(at)) => format!("next <t:{}:R>", at.timestamp()),
+                (false, None) => "never fires again".to_string(),
+            };
+            format!(
+                "**{}** {} in <#{}> · {} · {next}",
+                d.id,
+                d.recurrence.describe(),
+                d.hub,
+                template_words(d)
+            )
+        })
+        .collect();
+    respond
+        .ephemeral(shorten(&lines.join("\n"), CONTENT_LIMIT))
+        .await
+}
+
+async fn remove(
+    bot: &Bot,
+    command: &CommandInteraction,
+    guild: GuildId,
+    options: &Options,
+    respond: &Responder<'_>,
+) -> Result<(), RestError> {
+    if !may_manage_schedules(bot, guild, command).await {
+        return respond.ephemeral(WHO_MAY).await;
+    }
+    let given = options
+        .text("digest")
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches('#');
+    let removed = match given.parse::<i64>() {
+        Ok(id) => bot.store.delete_digest(DigestId(id), guild.domain()).await,
+        Err(_) => Ok(false),
+    };
+    match removed {
+        Ok(true) => {
+            bot.schedule_changed.notify_one();
+            tracing::info!(digest = given, "digest removed");
+            respond.ephemeral(format!("Digest #{given} removed.")).await
+        }
+        Ok(false) => {
+            respond
+                .ephemeral(format!(
+                    "There is no digest `{}` in this server. `/retro digest list` lists them.",
+                    shorten(&given.replace('`', "'"), 40)
+                ))
+                .await
+        }
+        Err(e) => {
+            respond
+                .ephemeral(database_problem(bot, "remove the digest", &e))
+                .await
+        }
+    }
+}
+
+/// Autocomplete for the `digest` option: the server's digests.
+pub async fn digest_choices(
+    bot: &Bot,
+    guild: DomainGuildId,
+    query: &str,
+) -> Vec<AutocompleteChoice> {
+    bot.store
+        .digests_in(guild)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            let label = format!(
+                "{} {} in #{} ({})",
+                d.id,
+                d.recurrence.describe(),
+                d.hub,
+                template_words(&d)
+            );
+            (d.id, label)
+        })
+        .filter(|(_, label)| label.to_lowercase().contains(query))
+        .take(25)
+        .map(|(id, label)| AutocompleteChoice::new(shorten(&label, 100), id.0.to_string()))
+        .collect()
+}
