@@ -15,6 +15,7 @@ use super::stats::Stats;
 use crate::config::Config;
 use crate::domain::retro::RetroStatus;
 use crate::ingest::Ingest;
+use crate::ops::SchedulerHeartbeat;
 use crate::store::Store;
 
 /// Runs the bot until Ctrl-C / SIGTERM or until the gateway stops for good.
@@ -25,6 +26,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let (rest, gateway_http) =
         DiscordRest::new(&config.discord_token, config.discord_api_url.as_deref());
     let ingest = Ingest::spawn(store.clone());
+    let lease_owner = crate::store::new_lease_owner(&format!("{plan:?}"))?;
+    tracing::info!(%lease_owner, "this process's name on leases");
+    let heartbeat = Arc::new(SchedulerHeartbeat::new(crate::scheduler::LONGEST_SILENCE));
     let (ready, _) = watch::channel(false);
     let bot = Arc::new(Bot {
         config,
@@ -39,6 +43,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         shard_manager: OnceLock::new(),
         stats: Stats::default(),
         anonymous: Default::default(),
+        lease_owner,
+        heartbeat: heartbeat.clone(),
+        close_failures: Mutex::default(),
     });
     participation::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {
@@ -57,12 +64,13 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             }
         });
     }
-    let scheduler = tokio::spawn(crate::scheduler::run(
-        jobs::DueWork(bot.clone()),
+    let scheduler = crate::scheduler::spawn_watched(
+        jobs::DueWork::new(bot.clone()),
         crate::scheduler::SystemClock,
         bot.schedule_changed.clone(),
         stop_rx,
-    ));
+        heartbeat,
+    );
     let events = tokio::spawn(events::dispatch(bot.clone(), rx));
 
     let outcome = tokio::select! {

@@ -1,32 +1,101 @@
 //! What the scheduler loop drives: retros whose duration ended, reminders before a close,
-//! scheduled check-ins whose occurrence is due, and closes that need another attempt.
+//! scheduled check-ins whose occurrence is due, closes and posts that need another attempt, and
+//! (once a minute) re-reading retros whose input a full writer queue dropped. Each server's due
+//! work runs in its own lane (`lanes`): servers side by side (at most [`PARALLEL_SERVERS`] at
+//! once), one server's jobs in order, so one slow server delays nobody else, and a job that
+//! panics is logged and counted while the rest goes on. Retries and re-reads wait while the
+//! invalid-request count is over its budget (`rest::invalid`).
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
-use super::close::{close_expired, finish_interrupted_closes};
+use super::close::{close_if_expired, finish_interrupted_close};
+use super::lanes::Lanes;
 use super::remind::post_reminder;
-use super::start::{start_retro, StartError, StartRequest};
+use super::start::{finish_interrupted_post, start_retro, StartError, StartRequest};
 use crate::discord::bot::Bot;
+use crate::discord::participation;
 use crate::domain::ids::GuildId;
-use crate::domain::retro::RetroStatus;
+use crate::domain::retro::{Retro, RetroStatus};
 use crate::domain::schedule::{plan_due, Schedule};
-use crate::store::StoreError;
+use crate::store::{DueReminder, StoreError};
 
-/// How long to wait before retrying a close that failed (Discord or database trouble).
-const CLOSE_RETRY: chrono::Duration = chrono::Duration::seconds(30);
+/// How long to wait before retrying a close or post that failed (Discord or database trouble).
+const CLOSE_RETRY: chrono::Duration = chrono::Duration::seconds(15);
 /// How soon to try again when the database could not be read.
 const DB_RETRY: chrono::Duration = chrono::Duration::seconds(5);
 /// Skipped occurrences recorded one by one after downtime (older ones are only counted).
 const RECORDED_SKIPS: usize = 20;
+/// Most servers whose work runs at the same time.
+pub const PARALLEL_SERVERS: usize = 8;
+/// How often retros flagged to be re-read are re-read while open.
+const REREAD_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Which lane a job runs in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Lane {
+    Server(GuildId),
+    Reread,
+}
 
 /// The scheduler's jobs for this bot.
-pub struct DueWork(pub Arc<Bot>);
+pub struct DueWork {
+    bot: Arc<Bot>,
+    lanes: Lanes<Lane>,
+    last_reread: Mutex<Option<Instant>>,
+}
+
+impl DueWork {
+    pub fn new(bot: Arc<Bot>) -> DueWork {
+        let panics = bot.stats.job_panics.clone();
+        let lanes = Lanes::new(PARALLEL_SERVERS, panics, bot.schedule_changed.clone());
+        DueWork {
+            lanes,
+            bot,
+            last_reread: Mutex::new(None),
+        }
+    }
+}
+
+/// One server's due work, done in this order: closes first (a check-in whose duration equals
+/// its schedule's interval frees the channel for the next one), reminders, check-ins, then
+/// retries of interrupted closes and posts.
+#[derive(Default)]
+struct ServerWork {
+    closes: Vec<Retro>,
+    reminders: Vec<DueReminder>,
+    schedules: Vec<Schedule>,
+    unfinished_closes: Vec<Retro>,
+    unfinished_posts: Vec<Retro>,
+}
+
+impl ServerWork {
+    async fn run(self, bot: Arc<Bot>, now: DateTime<Utc>) {
+        for retro in &self.closes {
+            close_if_expired(&bot, retro, now).await;
+        }
+        for reminder in &self.reminders {
+            remind(&bot, reminder).await;
+        }
+        for schedule in &self.schedules {
+            fire_schedule(&bot, schedule, now).await;
+        }
+        // Own failed work is retried at once (this process's lease name is its own).
+        for retro in &self.unfinished_closes {
+            finish_interrupted_close(&bot, retro, true).await;
+        }
+        for retro in &self.unfinished_posts {
+            finish_interrupted_post(&bot, retro, true).await;
+        }
+    }
+}
 
 impl crate::scheduler::Jobs for DueWork {
     async fn next_due(&self) -> Option<DateTime<Utc>> {
-        let bot = &self.0;
+        let bot = &self.bot;
         if !*bot.ready.borrow() {
             return None;
         }
@@ -41,18 +110,128 @@ impl crate::scheduler::Jobs for DueWork {
     }
 
     async fn run_due(&self, now: DateTime<Utc>, lag: chrono::Duration) {
-        let bot = &self.0;
+        let bot = &self.bot;
         let lag_ms = lag.num_milliseconds().max(0) as u64;
         bot.stats
             .scheduler_lag_ms
             .store(lag_ms, std::sync::atomic::Ordering::Relaxed);
-        // Closes first: a check-in whose duration equals its schedule's interval frees the
-        // channel for the next one.
-        close_expired(bot, now).await;
-        remind_due(bot, now).await;
-        fire_due(bot, now).await;
-        finish_interrupted_closes(bot, false).await;
-        super::start::finish_interrupted_posts(bot, false).await;
+        self.start_due_work(now).await;
+        self.reread_when_due();
+    }
+}
+
+impl DueWork {
+    /// Gathers what is due per server and starts each server's lane (unless still busy).
+    async fn start_due_work(&self, now: DateTime<Utc>) {
+        let bot = &self.bot;
+        let mut servers: BTreeMap<GuildId, ServerWork> = BTreeMap::new();
+        fn due(servers: &mut BTreeMap<GuildId, ServerWork>, guild: GuildId) -> &mut ServerWork {
+            servers.entry(guild).or_default()
+        }
+        match bot.my_retros(RetroStatus::Open).await {
+            Ok(open) => open
+                .into_iter()
+                .filter(|r| r.closes_at.is_some_and(|at| at <= now))
+                .for_each(|r| due(&mut servers, r.guild_id).closes.push(r)),
+            Err(e) => tracing::warn!(error = %e, "cannot read the open retros"),
+        }
+        match bot.store.due_reminders(now).await {
+            Ok(reminders) => reminders
+                .into_iter()
+                .filter(|r| bot.owns(r.retro.guild_id))
+                .for_each(|r| due(&mut servers, r.retro.guild_id).reminders.push(r)),
+            Err(e) => tracing::warn!(error = %e, "cannot read due reminders"),
+        }
+        match bot.store.due_schedules(now).await {
+            Ok(schedules) => schedules
+                .into_iter()
+                .filter(|s| bot.owns(s.guild_id))
+                .for_each(|s| due(&mut servers, s.guild_id).schedules.push(s)),
+            Err(e) => tracing::warn!(error = %e, "cannot read due schedules"),
+        }
+        if bot.rest.counters.invalid.over_budget() {
+            tracing::warn!(
+                invalid = bot.rest.counters.invalid.in_window(),
+                "many invalid Discord requests in the last 10 minutes; retries wait"
+            );
+        } else {
+            for retro in bot
+                .my_retros(RetroStatus::Closing)
+                .await
+                .unwrap_or_default()
+            {
+                due(&mut servers, retro.guild_id)
+                    .unfinished_closes
+                    .push(retro);
+            }
+            for retro in bot
+                .my_retros(RetroStatus::Posting)
+                .await
+                .unwrap_or_default()
+            {
+                due(&mut servers, retro.guild_id)
+                    .unfinished_posts
+                    .push(retro);
+            }
+        }
+        for (guild, work) in servers {
+            self.lanes
+                .start(Lane::Server(guild), work.run(bot.clone(), now));
+        }
+    }
+
+    /// Starts re-reading flagged retros if a minute passed since the last time.
+    fn reread_when_due(&self) {
+        let mut last = self.last_reread.lock().expect("reread clock lock");
+        if last.is_some_and(|at| at.elapsed() < REREAD_EVERY) {
+            return;
+        }
+        if self.bot.rest.counters.invalid.over_budget() {
+            return;
+        }
+        *last = Some(Instant::now());
+        self.lanes
+            .start(Lane::Reread, reread_flagged(self.bot.clone()));
+    }
+}
+
+/// Re-reads from Discord the open retros whose input a full writer queue dropped (the writer
+/// paused meanwhile, so later events apply on top), and clears their flags; flags of retros no
+/// longer open are cleared (their close re-read them).
+async fn reread_flagged(bot: Arc<Bot>) {
+    let flagged = match bot.store.retros_needing_reread().await {
+        Ok(flagged) if flagged.is_empty() => return,
+        Ok(flagged) => flagged,
+        Err(e) => return tracing::warn!(error = %e, "cannot read the retros to re-read"),
+    };
+    for id in flagged {
+        let read_from = Utc::now();
+        let retro = match bot.store.retro(id).await {
+            Ok(Some(retro)) if retro.status == RetroStatus::Open && bot.owns(retro.guild_id) => {
+                retro
+            }
+            Ok(Some(retro)) if retro.status.is_active() || !bot.owns(retro.guild_id) => continue,
+            Ok(_) => {
+                let _ = bot.store.clear_reread(id, read_from).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(retro = %id, error = %e, "cannot read a retro to re-read");
+                continue;
+            }
+        };
+        let guard = bot.ingest.hold().reached().await;
+        let outcome = participation::reconcile(&bot, &retro).await;
+        drop(guard);
+        match outcome {
+            Ok(report) => {
+                tracing::info!(retro = %id, ?report, "re-read a retro whose input was dropped");
+                if let Err(e) = bot.store.clear_reread(id, read_from).await {
+                    tracing::warn!(retro = %id, error = %e, "cannot clear a re-read flag");
+                }
+            }
+            Err(e) => tracing::warn!(retro = %id, error = %e, "could not re-read; will try again"),
+        }
     }
 }
 
@@ -83,33 +262,16 @@ async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
     Ok(candidates.into_iter().min())
 }
 
-async fn remind_due(bot: &Arc<Bot>, now: DateTime<Utc>) {
-    let due = match bot.store.due_reminders(now).await {
-        Ok(due) => due,
-        Err(e) => return tracing::warn!(error = %e, "cannot read due reminders"),
-    };
-    for reminder in due.into_iter().filter(|r| bot.owns(r.retro.guild_id)) {
-        match bot.store.claim_reminder(reminder.retro.id).await {
-            Ok(true) => {
-                if let Err(e) = post_reminder(bot, &reminder).await {
-                    tracing::warn!(retro = %reminder.retro.id, error = %e, "could not post a reminder");
-                }
-            }
-            Ok(false) => {}
-            Err(e) => {
-                tracing::warn!(retro = %reminder.retro.id, error = %e, "cannot claim a reminder")
-            }
-        }
+/// Posts a due reminder; it counts as sent once posted. Its messages carry nonces, so posting
+/// it again (after a crash before it was marked sent, or by a second process with the same
+/// shards) returns the same messages; a failed post leaves it due for the next pass.
+async fn remind(bot: &Arc<Bot>, reminder: &DueReminder) {
+    let retro = reminder.retro.id;
+    if let Err(e) = post_reminder(bot, reminder).await {
+        return tracing::warn!(%retro, error = %e, "could not post a reminder; it stays due");
     }
-}
-
-async fn fire_due(bot: &Arc<Bot>, now: DateTime<Utc>) {
-    let due = match bot.store.due_schedules(now).await {
-        Ok(due) => due,
-        Err(e) => return tracing::warn!(error = %e, "cannot read due schedules"),
-    };
-    for schedule in due.into_iter().filter(|s| bot.owns(s.guild_id)) {
-        fire_schedule(bot, &schedule, now).await;
+    if let Err(e) = bot.store.claim_reminder(retro).await {
+        tracing::warn!(%retro, error = %e, "cannot mark a posted reminder sent");
     }
 }
 
@@ -193,7 +355,7 @@ async fn start_checkin(
             tracing::info!(schedule = %schedule.id, retro = %retro.id, %occurrence, "scheduled check-in started");
             return;
         }
-        Err(StartError::OccurrenceTaken) => return,
+        Err(StartError::OccurrenceTaken | StartError::WillResume(_)) => return,
         Err(StartError::ChannelBusy(_)) => "the channel still had an open retro".to_string(),
         Err(e) => e.to_string(),
     };

@@ -6,7 +6,9 @@
 
 pub mod cleanup;
 pub mod close;
+pub mod give_up;
 pub mod jobs;
+pub mod lanes;
 pub mod looking_back;
 pub mod post;
 pub mod post_chart;
