@@ -107,7 +107,13 @@ pub async fn run<J: Jobs, C: Clock>(
         let sleep = match jobs.next_due().await {
             Some(due) if due <= now => {
                 jobs.run_due(now, now - due).await;
-                MIN_PAUSE
+                // Work still due (in progress, or failing) is looked at again after a pause,
+                // whatever wakes the loop meanwhile.
+                tokio::select! {
+                    _ = tokio::time::sleep(MIN_PAUSE) => {}
+                    _ = stop.changed() => return,
+                }
+                continue;
             }
             Some(due) => (due - now).to_std().unwrap_or_default().min(MAX_SLEEP),
             None => MAX_SLEEP,

@@ -49,9 +49,9 @@ pub struct Bot {
     pub lease_owner: String,
     /// The scheduler's sign of life, read by `/healthz`.
     pub heartbeat: Arc<SchedulerHeartbeat>,
-    /// Closes that failed permanently (403, 404, bot removed) so far, per retro: after a few the
-    /// retro ends as "could not close".
-    pub close_failures: Mutex<HashMap<RetroId, u32>>,
+    /// Closes that failed permanently (403, 404, bot removed) so far, per retro, and when the
+    /// last one failed: after a few the retro ends as "could not close".
+    pub close_failures: Mutex<HashMap<RetroId, (u32, std::time::Instant)>>,
 }
 
 impl Bot {

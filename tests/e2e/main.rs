@@ -12,6 +12,7 @@ mod anonymous_restart;
 mod bad_input;
 mod burst;
 mod exports;
+mod faults;
 mod harness;
 mod lifecycle;
 mod looking_back;

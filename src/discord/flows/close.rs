@@ -151,7 +151,9 @@ pub async fn finish_interrupted_close(bot: &Arc<Bot>, retro: &Retro, at_startup:
             close_succeeded(bot, retro);
             tracing::info!(retro = %retro.id, "finished an interrupted close")
         }
-        Err(CloseError::InProgress) => {}
+        Err(CloseError::InProgress) => {
+            tracing::debug!(retro = %retro.id, "an interrupted close is being finished elsewhere")
+        }
         Err(e) => close_failed(bot, retro, &e.to_string(), e.is_permanent()).await,
     }
 }

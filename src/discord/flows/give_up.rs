@@ -6,6 +6,7 @@
 //! post there (a DM would need another permission scope), else in the log.
 
 use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Nonce, UserId};
 
@@ -14,6 +15,18 @@ use crate::domain::retro::Retro;
 
 /// How many closes that Discord refused for good are tried before giving up.
 pub const PERMANENT_ATTEMPTS: u32 = 3;
+/// The pause between two attempts of a close that Discord refused for good (a permission
+/// being fixed meanwhile gets a chance; the invalid requests stay few).
+pub const PERMANENT_PAUSE: Duration = Duration::from_secs(10);
+
+/// Whether a close of `retro` that Discord refused for good may be tried again now.
+pub fn may_retry_close(bot: &Bot, retro: &Retro) -> bool {
+    bot.close_failures
+        .lock()
+        .expect("close failures lock")
+        .get(&retro.id)
+        .is_none_or(|(_, last)| last.elapsed() >= PERMANENT_PAUSE)
+}
 
 /// Forgets the failures counted for `retro` once its close went through.
 pub fn close_succeeded(bot: &Bot, retro: &Retro) {
@@ -33,8 +46,9 @@ pub async fn close_failed(bot: &Bot, retro: &Retro, error: &str, permanent: bool
     }
     let attempts = {
         let mut failures = bot.close_failures.lock().expect("close failures lock");
-        let count = failures.entry(retro.id).or_default();
+        let (count, last) = failures.entry(retro.id).or_insert((0, Instant::now()));
         *count += 1;
+        *last = Instant::now();
         *count
     };
     if attempts < PERMANENT_ATTEMPTS {

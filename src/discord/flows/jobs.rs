@@ -13,6 +13,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 
 use super::close::{close_if_expired, finish_interrupted_close};
+use super::give_up::may_retry_close;
 use super::lanes::Lanes;
 use super::remind::post_reminder;
 use super::start::{finish_interrupted_post, start_retro, StartError, StartRequest};
@@ -83,8 +84,13 @@ impl ServerWork {
         for schedule in &self.schedules {
             fire_schedule(&bot, schedule, now).await;
         }
-        // Own failed work is retried at once (this process's lease name is its own).
-        for retro in &self.unfinished_closes {
+        // Own failed work is retried without waiting for its lease (this process's lease name
+        // is its own), closes that Discord refused not before their pause is over.
+        for retro in self
+            .unfinished_closes
+            .iter()
+            .filter(|r| may_retry_close(&bot, r))
+        {
             finish_interrupted_close(&bot, retro, true).await;
         }
         for retro in &self.unfinished_posts {
@@ -175,6 +181,16 @@ impl DueWork {
             }
         }
         for (guild, work) in servers {
+            tracing::debug!(
+                %guild,
+                closes = work.closes.len(),
+                reminders = work.reminders.len(),
+                checkins = work.schedules.len(),
+                unfinished_closes = work.unfinished_closes.len(),
+                unfinished_posts = work.unfinished_posts.len(),
+                busy = self.lanes.is_busy(&Lane::Server(guild)),
+                "due work of a server"
+            );
             self.lanes
                 .start(Lane::Server(guild), work.run(bot.clone(), now));
         }
@@ -264,11 +280,18 @@ async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
 
 /// Posts a due reminder; it counts as sent once posted. Its messages carry nonces, so posting
 /// it again (after a crash before it was marked sent, or by a second process with the same
-/// shards) returns the same messages; a failed post leaves it due for the next pass.
+/// shards) returns the same messages; a transient failure leaves it due for the next pass, a
+/// permanent one (no access to the channel) gives it up.
 async fn remind(bot: &Arc<Bot>, reminder: &DueReminder) {
     let retro = reminder.retro.id;
-    if let Err(e) = post_reminder(bot, reminder).await {
-        return tracing::warn!(%retro, error = %e, "could not post a reminder; it stays due");
+    match post_reminder(bot, reminder).await {
+        Ok(()) => {}
+        Err(e) if e.is_permanent() => {
+            tracing::warn!(%retro, error = %e, "Discord refused the reminder for good; it is given up");
+        }
+        Err(e) => {
+            return tracing::warn!(%retro, error = %e, "could not post a reminder; it stays due")
+        }
     }
     if let Err(e) = bot.store.claim_reminder(retro).await {
         tracing::warn!(%retro, error = %e, "cannot mark a posted reminder sent");
