@@ -37,6 +37,18 @@ pub struct Snapshot {
     pub discord_errors: u64,
     pub discord_rate_limited: u64,
     pub database_errors: u64,
+    /// Transient Discord failures retried.
+    pub discord_retried: u64,
+    /// Requests answered 401, 403 or 429 in the last 10 minutes (Discord bans at 10,000).
+    pub discord_invalid_requests_10m: u64,
+    /// Members' changes the database rejected for good (isolated; the rest committed).
+    pub ingest_rejected: u64,
+    /// Members' changes dropped because the writer's queue was full (retros re-read later).
+    pub ingest_dropped: u64,
+    /// Scheduled jobs that panicked (logged; the scheduler went on).
+    pub job_panics: u64,
+    /// Retros that ended "could not close" after a permanent Discord failure.
+    pub retros_abandoned: u64,
 }
 
 impl Snapshot {
@@ -224,6 +236,31 @@ pub fn render(s: &Snapshot) -> String {
             "Database operations that failed (and were retried)",
             s.database_errors,
         ),
+        (
+            "discord_retried",
+            "Transient Discord failures (5xx, timeouts, dropped connections) retried",
+            s.discord_retried,
+        ),
+        (
+            "ingest_rejected",
+            "Members' changes the database rejected for good (isolated, logged)",
+            s.ingest_rejected,
+        ),
+        (
+            "ingest_dropped",
+            "Members' changes dropped from a full writer queue (their retros are re-read)",
+            s.ingest_dropped,
+        ),
+        (
+            "scheduler_job_panics",
+            "Scheduled jobs that panicked (logged; the scheduler went on)",
+            s.job_panics,
+        ),
+        (
+            "retros_could_not_close",
+            "Retros ended as could not close after a permanent Discord failure",
+            s.retros_abandoned,
+        ),
     ];
     for (name, help, value) in counters {
         registry.register(name, help, ConstCounter::new(value));
@@ -232,6 +269,11 @@ pub fn render(s: &Snapshot) -> String {
         "retros_open",
         "Open retros of this process's guilds",
         ConstGauge::new(s.retros_open),
+    );
+    registry.register(
+        "discord_invalid_requests_10m",
+        "Requests answered 401, 403 or 429 in the last 10 minutes (Discord's ban: 10,000)",
+        ConstGauge::new(s.discord_invalid_requests_10m as i64),
     );
     registry.register(
         "scheduler_lag_seconds",
@@ -268,9 +310,18 @@ mod tests {
             votes_recorded: 12,
             retros_open: 3,
             discord_rate_limited: 2,
+            discord_invalid_requests_10m: 7,
+            ingest_rejected: 1,
+            ingest_dropped: 4,
             ..Default::default()
         };
         let text = render(&snapshot);
+        assert!(
+            text.contains("retrobot_discord_invalid_requests_10m 7"),
+            "{text}"
+        );
+        assert!(text.contains("retrobot_ingest_rejected_total 1"), "{text}");
+        assert!(text.contains("retrobot_ingest_dropped_total 4"), "{text}");
         assert!(
             text.contains("# TYPE retrobot_votes_recorded counter"),
             "{text}"

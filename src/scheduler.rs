@@ -1,6 +1,8 @@
 //! The one background loop: sleep until the next due instant (or until something changes),
 //! run what is due, repeat; stop cleanly on shutdown. What is due is decided by a [`Jobs`]
-//! implementation, so the loop knows nothing about Discord.
+//! implementation, so the loop knows nothing about Discord. The loop beats a
+//! [`SchedulerHeartbeat`] every time it wakes (at least once a minute), and [`spawn_watched`]
+//! marks the heartbeat stopped if the loop ends or panics, so `/healthz` reports it.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -9,8 +11,16 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::{watch, Notify};
 
-/// Longest sleep without looking again (guards against clock jumps).
-const MAX_SLEEP: Duration = Duration::from_secs(300);
+use crate::ops::SchedulerHeartbeat;
+
+/// Longest sleep without looking again (guards against clock jumps, and lets periodic work
+/// such as re-reading flagged retros run once a minute).
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+/// Shortest pause between two runs: jobs still working on what is due (in the background) do
+/// not make the loop spin.
+const MIN_PAUSE: Duration = Duration::from_secs(1);
+/// How long the loop may stay silent before `/healthz` calls it stopped.
+pub const LONGEST_SILENCE: Duration = Duration::from_secs(180);
 
 /// Where the scheduler gets the time from; tests use [`TokioClock`] with paused time so that no
 /// test waits for real minutes.
@@ -58,21 +68,51 @@ pub trait Jobs: Send + Sync + 'static {
         -> impl Future<Output = ()> + Send;
 }
 
+/// Runs the loop on its own task, marking `heartbeat` stopped (and logging why) when the loop
+/// ends other than by `stop`, or panics.
+pub fn spawn_watched<J: Jobs, C: Clock>(
+    jobs: J,
+    clock: C,
+    changed: Arc<Notify>,
+    stop: watch::Receiver<bool>,
+    heartbeat: Arc<SchedulerHeartbeat>,
+) -> tokio::task::JoinHandle<()> {
+    let stopping = stop.clone();
+    let inner = tokio::spawn(run(jobs, clock, changed, stop, heartbeat.clone()));
+    tokio::spawn(async move {
+        let outcome = inner.await;
+        heartbeat.stopped();
+        match outcome {
+            Err(e) if e.is_panic() => tracing::error!(error = %e, "the scheduler panicked"),
+            _ if !*stopping.borrow() => tracing::error!("the scheduler stopped"),
+            _ => {}
+        }
+    })
+}
+
 /// Runs until `stop` becomes true.
 pub async fn run<J: Jobs, C: Clock>(
     jobs: J,
     clock: C,
     changed: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
+    heartbeat: Arc<SchedulerHeartbeat>,
 ) {
     loop {
         if *stop.borrow() {
             return;
         }
         let now = clock.now();
+        heartbeat.beat(now);
         let sleep = match jobs.next_due().await {
             Some(due) if due <= now => {
                 jobs.run_due(now, now - due).await;
+                // Work still due (in progress, or failing) is looked at again after a pause,
+                // whatever wakes the loop meanwhile.
+                tokio::select! {
+                    _ = tokio::time::sleep(MIN_PAUSE) => {}
+                    _ = stop.changed() => return,
+                }
                 continue;
             }
             Some(due) => (due - now).to_std().unwrap_or_default().min(MAX_SLEEP),
@@ -123,7 +163,8 @@ mod tests {
         };
         let changed = Arc::new(Notify::new());
         let (stop_tx, stop) = watch::channel(false);
-        let task = tokio::spawn(run(jobs, clock, changed.clone(), stop));
+        let heartbeat = Arc::new(SchedulerHeartbeat::new(LONGEST_SILENCE));
+        let task = tokio::spawn(run(jobs, clock, changed.clone(), stop, heartbeat));
         tokio::time::sleep(Duration::from_secs(30)).await;
         assert!(ran.lock().unwrap().is_empty(), "nothing is due after 30 s");
         tokio::time::sleep(Duration::from_secs(31)).await;
@@ -199,6 +240,7 @@ mod tests {
             TokioClock::starting_at(start),
             Arc::new(Notify::new()),
             stop,
+            Arc::new(SchedulerHeartbeat::new(LONGEST_SILENCE)),
         ));
         tokio::time::sleep(Duration::from_secs(36 * 86_400)).await;
         stop_tx.send(true).unwrap();

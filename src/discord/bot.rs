@@ -2,7 +2,7 @@
 //! store, the writer, the live index of posted retros, and what this process is working on.
 //! Command handlers, event routing and background work all receive an `Arc<Bot>`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use tokio::sync::{watch, Notify};
@@ -17,6 +17,7 @@ use crate::domain::ids::{GuildId, MemberId};
 use crate::domain::live::LiveRetros;
 use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::ingest::Ingest;
+use crate::ops::SchedulerHeartbeat;
 use crate::store::Store;
 
 /// Who the bot is, learned from READY.
@@ -47,6 +48,14 @@ pub struct Bot {
     pub anonymous: ButtonsState,
     /// Each server's roles and channel overwrites, kept current from gateway events.
     pub access: AccessCache,
+    /// This process's name on leases, unique per process instance
+    /// (`store::new_lease_owner`), made once at start.
+    pub lease_owner: String,
+    /// The scheduler's sign of life, read by `/healthz`.
+    pub heartbeat: Arc<SchedulerHeartbeat>,
+    /// Closes that failed permanently (403, 404, bot removed) so far, per retro, and when the
+    /// last one failed: after a few the retro ends as "could not close".
+    pub close_failures: Mutex<HashMap<RetroId, (u32, std::time::Instant)>>,
 }
 
 impl Bot {

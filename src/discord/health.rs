@@ -1,5 +1,5 @@
 //! What the operators' endpoint reports about this bot: gateway shards connected, database
-//! reachable, and the counters behind `/metrics`.
+//! reachable and writable, the scheduler alive, and the counters behind `/metrics`.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -52,6 +52,22 @@ impl Probe for Bot {
             discord_rate_limited: rest.rate_limited.load(Ordering::Relaxed),
             database_errors: self.stats.database_errors.load(Ordering::Relaxed)
                 + self.ingest.counters.commit_failures.load(Ordering::Relaxed),
+            discord_retried: rest.retried.load(Ordering::Relaxed),
+            discord_invalid_requests_10m: rest.invalid.in_window(),
+            ingest_rejected: self.ingest.counters.rejected.load(Ordering::Relaxed),
+            ingest_dropped: self.ingest.counters.dropped.load(Ordering::Relaxed),
+            job_panics: self.stats.job_panics.load(Ordering::Relaxed),
+            retros_abandoned: self.stats.retros_abandoned.load(Ordering::Relaxed),
         }
+    }
+
+    /// A database that cannot be written, a scheduler that stopped or went silent.
+    async fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        problems.extend(crate::ops::database_write_problem(&self.store).await);
+        if *self.ready.borrow() {
+            problems.extend(self.heartbeat.problem(chrono::Utc::now()));
+        }
+        problems
     }
 }

@@ -15,6 +15,7 @@ use super::stats::Stats;
 use crate::config::Config;
 use crate::domain::retro::RetroStatus;
 use crate::ingest::Ingest;
+use crate::ops::SchedulerHeartbeat;
 use crate::store::Store;
 
 /// Runs the bot until Ctrl-C / SIGTERM or until the gateway stops for good.
@@ -27,6 +28,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let gateway_http = move || DiscordRest::new(&token, api_url.as_deref()).1;
     let message_content = config.message_content;
     let ingest = Ingest::spawn(store.clone());
+    let lease_owner = crate::store::new_lease_owner(&format!("{plan:?}"))?;
+    tracing::info!(%lease_owner, "this process's name on leases");
+    let heartbeat = Arc::new(SchedulerHeartbeat::new(crate::scheduler::LONGEST_SILENCE));
     let (ready, _) = watch::channel(false);
     let bot = Arc::new(Bot {
         config,
@@ -42,6 +46,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         stats: Stats::default(),
         anonymous: Default::default(),
         access: Default::default(),
+        lease_owner,
+        heartbeat: heartbeat.clone(),
+        close_failures: Mutex::default(),
     });
     participation::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {
@@ -59,12 +66,13 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             }
         });
     }
-    let scheduler = tokio::spawn(crate::scheduler::run(
-        jobs::DueWork(bot.clone()),
+    let scheduler = crate::scheduler::spawn_watched(
+        jobs::DueWork::new(bot.clone()),
         crate::scheduler::SystemClock,
         bot.schedule_changed.clone(),
         stop_rx,
-    ));
+        heartbeat,
+    );
     let events = tokio::spawn(events::dispatch(bot.clone(), rx));
 
     let outcome = tokio::select! {

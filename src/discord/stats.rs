@@ -1,5 +1,5 @@
-//! The adapter's counters: gateway events handled, database errors met, and how late the
-//! scheduler ran. `health` reads them for `/metrics`.
+//! The adapter's counters: gateway events handled, database errors met, how late the
+//! scheduler ran, jobs that panicked and closes given up. `health` reads them for `/metrics`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -10,6 +10,10 @@ pub struct Stats {
     pub database_errors: AtomicU64,
     /// How late the scheduler ran its last job, in milliseconds.
     pub scheduler_lag_ms: AtomicU64,
+    /// Scheduled jobs that panicked (logged; the scheduler went on).
+    pub job_panics: std::sync::Arc<AtomicU64>,
+    /// Retros ended as "could not close".
+    pub retros_abandoned: AtomicU64,
 }
 
 impl Stats {

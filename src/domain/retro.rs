@@ -32,6 +32,9 @@ pub enum RetroStatus {
     Closed,
     /// Posting failed; whatever was posted has been removed.
     Failed,
+    /// Closing failed for good (the bot lost the channel or its access): "could not close",
+    /// with the reason kept. Its channel is free; its data stays exportable.
+    Abandoned,
 }
 
 impl RetroStatus {
@@ -42,6 +45,7 @@ impl RetroStatus {
             RetroStatus::Closing => "closing",
             RetroStatus::Closed => "closed",
             RetroStatus::Failed => "failed",
+            RetroStatus::Abandoned => "could_not_close",
         }
     }
 
@@ -52,6 +56,7 @@ impl RetroStatus {
             "closing" => RetroStatus::Closing,
             "closed" => RetroStatus::Closed,
             "failed" => RetroStatus::Failed,
+            "could_not_close" => RetroStatus::Abandoned,
             _ => return None,
         })
     }
@@ -74,7 +79,11 @@ impl RetroStatus {
         use RetroStatus::*;
         matches!(
             (self, next),
-            (Posting, Open) | (Posting, Failed) | (Open, Closing) | (Closing, Closed)
+            (Posting, Open)
+                | (Posting, Failed)
+                | (Open, Closing)
+                | (Closing, Closed)
+                | (Closing, Abandoned)
         )
     }
 }

@@ -16,6 +16,7 @@ mod retros;
 mod schedules;
 mod sealing;
 mod server_templates;
+mod setbacks;
 mod settings;
 mod text;
 mod upkeep;

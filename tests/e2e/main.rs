@@ -14,6 +14,7 @@ mod bad_input;
 mod burst;
 mod digest_restart;
 mod exports;
+mod faults;
 mod harness;
 mod intents;
 mod lifecycle;

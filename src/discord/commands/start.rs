@@ -167,6 +167,10 @@ pub async fn run(
             "This channel already has a retro being set up or closed. Try again in a moment.".to_string()
         }
         Err(StartError::OccurrenceTaken) => "That check-in was already started.".to_string(),
+        // Only scheduled check-ins are resumed later; a command's start never is.
+        Err(StartError::WillResume(error)) => {
+            format!("Discord failed for now ({error}); I will finish posting shortly.")
+        }
         Err(StartError::Store(e)) => {
             let problem = database_problem(bot, "save the retro", &e);
             format!("{problem} Nothing was posted.")

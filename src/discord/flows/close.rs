@@ -1,12 +1,15 @@
 //! Closing a retro: claim it (so it is closed once, by one closer), stop taking input, wait for
 //! queued input to be durable, reconcile with Discord, tally, save the rendered summary, post
 //! it part by part (recording each part, so a restart continues instead of repeating), lock.
+//! A close that fails for good (the channel deleted, the bot's access revoked, the bot removed)
+//! is tried a few times, then ends as "could not close" (`give_up`).
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serenity::all::{ChannelId, MessageId, Nonce};
 
+use super::give_up::{close_failed, close_succeeded};
 use super::looking_back;
 use super::post_chart::post_with_chart;
 use super::work::{self, WorkGuard};
@@ -80,8 +83,11 @@ async fn finish_claimed(
     {
         Some(parts) => parts,
         None => {
+            let read_from = Utc::now();
             let report = participation::reconcile(bot, retro).await?;
             tracing::info!(retro = %retro.id, ?report, "reconciled before closing");
+            // Whatever a full writer queue dropped was just read again from Discord.
+            bot.store.clear_reread(retro.id, read_from).await?;
             let summary = participation::summarise(bot, retro).await?;
             let extras = looking_back::summary_extras(bot, retro, &summary, Utc::now()).await?;
             let parts = render::summary::summary_with(&summary, &extras);
@@ -114,38 +120,55 @@ async fn finish_claimed(
     Ok(first.unwrap_or(MessageId::new(1)))
 }
 
+impl CloseError {
+    /// Whether no retry will cure it: Discord refused for good (the channel or server is gone,
+    /// the bot lost its access).
+    pub fn is_permanent(&self) -> bool {
+        match self {
+            CloseError::Post(e) | CloseError::Reconcile(ReconcileError::Discord(e)) => {
+                e.is_permanent()
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Finishes closings interrupted by a crash or a Discord failure.
 pub async fn finish_interrupted_closes(bot: &Arc<Bot>, at_startup: bool) {
     let Ok(closing) = bot.my_retros(RetroStatus::Closing).await else {
         return;
     };
     for retro in closing {
-        bot.live.write().expect("live index lock").remove(retro.id);
-        match finish_close(bot, &retro, at_startup).await {
-            Ok(_) => tracing::info!(retro = %retro.id, "finished an interrupted close"),
-            Err(CloseError::InProgress) => {}
-            Err(e) => {
-                tracing::warn!(retro = %retro.id, error = %e, "could not finish an interrupted close; will retry")
-            }
-        }
+        finish_interrupted_close(bot, &retro, at_startup).await;
     }
 }
 
-/// Closes every open retro whose duration ended at or before `now`.
-pub async fn close_expired(bot: &Arc<Bot>, now: DateTime<Utc>) {
-    let Ok(open) = bot.my_retros(RetroStatus::Open).await else {
-        return;
-    };
-    for retro in open
-        .iter()
-        .filter(|r| r.closes_at.is_some_and(|at| at <= now))
-    {
-        match close_retro(bot, retro).await {
-            Ok(_) => tracing::info!(retro = %retro.id, "closed at the end of its duration"),
-            Err(CloseError::NotOpen(_) | CloseError::InProgress) => {}
-            Err(e) => {
-                tracing::warn!(retro = %retro.id, error = %e, "automatic close failed; will retry")
-            }
+/// Finishes one closing interrupted by a crash or a Discord failure (or gives it up).
+pub async fn finish_interrupted_close(bot: &Arc<Bot>, retro: &Retro, at_startup: bool) {
+    bot.live.write().expect("live index lock").remove(retro.id);
+    match finish_close(bot, retro, at_startup).await {
+        Ok(_) => {
+            close_succeeded(bot, retro);
+            tracing::info!(retro = %retro.id, "finished an interrupted close")
         }
+        Err(CloseError::InProgress) => {
+            tracing::debug!(retro = %retro.id, "an interrupted close is being finished elsewhere")
+        }
+        Err(e) => close_failed(bot, retro, &e.to_string(), e.is_permanent()).await,
+    }
+}
+
+/// Closes `retro` if its duration ended at or before `now`.
+pub async fn close_if_expired(bot: &Arc<Bot>, retro: &Retro, now: DateTime<Utc>) {
+    if retro.closes_at.is_none_or(|at| at > now) {
+        return;
+    }
+    match close_retro(bot, retro).await {
+        Ok(_) => {
+            close_succeeded(bot, retro);
+            tracing::info!(retro = %retro.id, "closed at the end of its duration")
+        }
+        Err(CloseError::NotOpen(_) | CloseError::InProgress) => {}
+        Err(e) => close_failed(bot, retro, &e.to_string(), e.is_permanent()).await,
     }
 }

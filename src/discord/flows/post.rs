@@ -33,6 +33,16 @@ pub enum PostError {
     Store(#[from] StoreError),
 }
 
+impl PostError {
+    /// Whether trying again may succeed (Discord's 5xx, a timeout, a dropped connection).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, PostError::Discord { source, .. } if source.is_transient())
+    }
+}
+
+/// How many times a thread whose creation failed transiently is looked for and created again.
+const THREAD_ATTEMPTS: usize = 4;
+
 fn discord(step: &'static str) -> impl Fn(RestError) -> PostError {
     move |source| PostError::Discord { step, source }
 }
@@ -207,13 +217,7 @@ async fn open_questions(
         let found = || find_thread(bot, retro, &existing, &name);
         let thread = match recorded.or_else(found) {
             Some(id) => ChannelId::from(id),
-            None => {
-                bot.rest
-                    .create_public_thread(channel, &name)
-                    .await
-                    .map_err(discord("create a thread"))?
-                    .id
-            }
+            None => create_thread_once(bot, retro, channel, &name).await?,
         };
         let item = RetroItem {
             kind: ItemKind::Question,
@@ -235,6 +239,36 @@ async fn open_questions(
         ));
     }
     Ok(())
+}
+
+/// Creates this retro's thread named `name`. Creating a thread carries no nonce, so after a
+/// transient failure (whose lost answer may hide a created thread) the thread is looked for
+/// among the active threads before it is created again.
+async fn create_thread_once(
+    bot: &Bot,
+    retro: &Retro,
+    channel: ChannelId,
+    name: &str,
+) -> Result<ChannelId, PostError> {
+    let mut attempt = 1;
+    loop {
+        let error = match bot.rest.create_public_thread(channel, name).await {
+            Ok(thread) => return Ok(thread.id),
+            Err(e) if e.is_transient() && attempt < THREAD_ATTEMPTS => e,
+            Err(e) => return Err(discord("create a thread")(e)),
+        };
+        tracing::info!(retro = %retro.id, %error, attempt, "creating a thread failed for now; looking for it before trying again");
+        tokio::time::sleep(crate::discord::rest::retry::backoff(attempt as u32)).await;
+        attempt += 1;
+        let existing = bot
+            .rest
+            .active_threads(GuildId::from(retro.guild_id))
+            .await
+            .map_err(discord("list the active threads"))?;
+        if let Some(found) = find_thread(bot, retro, &existing, name) {
+            return Ok(ChannelId::from(found));
+        }
+    }
 }
 
 /// This retro's thread named `name` among the guild's active threads, if Discord has one.

@@ -1,6 +1,7 @@
 //! Reconciling every open retro of this process with Discord, side by side, so votes and
 //! replies made while the bot was offline (or missed in a gap) count. Runs after every READY;
-//! a close reconciles its own retro again before the tally.
+//! a close reconciles its own retro again before the tally. A reconciled retro's flag "to be
+//! re-read" (set when a full writer queue dropped its input) is cleared.
 
 use std::sync::Arc;
 
@@ -21,7 +22,13 @@ pub async fn reconcile_open_retros(bot: &Arc<Bot>) -> usize {
     for retro in open {
         let bot = bot.clone();
         jobs.spawn(async move {
+            let read_from = chrono::Utc::now();
             let outcome = participation::reconcile(&bot, &retro).await;
+            if outcome.is_ok() {
+                if let Err(e) = bot.store.clear_reread(retro.id, read_from).await {
+                    tracing::warn!(retro = %retro.id, error = %e, "cannot clear a re-read flag");
+                }
+            }
             (retro.id, outcome)
         });
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, UserId};
+use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Nonce, UserId};
 
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -82,14 +82,19 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
     if !waiting.is_empty() {
         parts.extend(mention_messages("Still to vote:", &waiting));
     }
-    for (text, users) in parts {
+    for (part, (text, users)) in parts.into_iter().enumerate() {
         let mentions = CreateAllowedMentions::new().users(users.iter().map(|u| UserId::from(*u)));
+        // The nonce makes a repeated post (a retry, a crash before it was marked sent) return
+        // the first message.
+        let nonce = Nonce::String(format!("r{}m{part}", retro.id.0));
         bot.rest
             .create_message(
                 channel,
                 &CreateMessage::new()
                     .content(text)
-                    .allowed_mentions(mentions),
+                    .allowed_mentions(mentions)
+                    .nonce(nonce)
+                    .enforce_nonce(true),
             )
             .await?;
     }

@@ -1,6 +1,8 @@
 //! Starting a retro, whoever asks (`/retro start` or a schedule): create it (one per channel),
 //! post it, open it. A failed post is removed and the retro marked failed, never left looking
-//! open.
+//! open — except a scheduled check-in whose post failed transiently (Discord's 5xx, a dropped
+//! connection) within the schedule's grace: it stays `posting` and is resumed (nothing posted
+//! twice) by the scheduler's next pass.
 
 use std::sync::Arc;
 
@@ -53,6 +55,9 @@ pub enum StartError {
     /// Posting failed; what was posted was removed except `leftovers` posts.
     #[error("{error}")]
     Post { error: PostError, leftovers: usize },
+    /// Posting failed transiently; the check-in stays `posting` and is resumed later.
+    #[error("posting failed for now ({0}); it will be resumed")]
+    WillResume(PostError),
 }
 
 /// Creates, posts and opens a retro.
@@ -95,7 +100,7 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
         Err(e) => return Err(e.into()),
     };
     let _guard = WorkGuard::take(bot, retro.id);
-    post_and_open(bot, &retro).await?;
+    post_and_open(bot, &retro, new.occurrence.is_some()).await?;
     if retro.closes_at.is_some() {
         bot.schedule_changed.notify_one();
     }
@@ -103,10 +108,21 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
     Ok(bot.store.retro(retro.id).await?.unwrap_or(retro))
 }
 
+/// Whether a failed post of `retro` should be resumed later instead of removed: a scheduled
+/// check-in (`scheduled`) that failed transiently, still within the schedule's grace.
+fn resume_later(bot: &Bot, retro: &Retro, scheduled: bool, error: &PostError) -> bool {
+    scheduled && error.is_transient() && Utc::now() < retro.created_at + bot.config.missed_grace
+}
+
 /// Posts what is missing of a retro in `posting` and opens it; on failure removes its posts and
-/// marks it failed.
-async fn post_and_open(bot: &Arc<Bot>, retro: &Retro) -> Result<(), StartError> {
+/// marks it failed (unless a scheduled check-in's post can be resumed later).
+async fn post_and_open(bot: &Arc<Bot>, retro: &Retro, scheduled: bool) -> Result<(), StartError> {
     if let Err(error) = post_retro(bot, retro).await {
+        if resume_later(bot, retro, scheduled, &error) {
+            tracing::warn!(retro = %retro.id, %error, "posting a check-in failed for now; it will be resumed");
+            bot.schedule_changed.notify_one();
+            return Err(StartError::WillResume(error));
+        }
         tracing::warn!(retro = %retro.id, %error, "posting a retro failed; removing what was posted");
         let leftovers = remove_posts(bot, retro).await;
         if let Err(db) = bot.store.mark_failed(retro.id, &error.to_string()).await {
@@ -131,30 +147,51 @@ async fn post_and_open(bot: &Arc<Bot>, retro: &Retro) -> Result<(), StartError> 
     }
 }
 
-/// Retros left in `posting` by a crash: post what is missing (nothing is posted twice) and open
-/// them, or remove their posts if that fails.
-pub async fn finish_interrupted_posts(bot: &Arc<Bot>, at_startup: bool) {
+/// Retros left in `posting` by a crash or a transient failure: post what is missing (nothing
+/// is posted twice) and open them, or remove their posts if that fails.
+pub async fn finish_interrupted_posts(bot: &Arc<Bot>, own_ok: bool) {
     let Ok(stuck) = bot.my_retros(RetroStatus::Posting).await else {
         return;
     };
     for retro in stuck {
-        let _guard = match work::take_over(bot, retro.id, RetroStatus::Posting, at_startup).await {
-            Ok(Some(guard)) => guard,
-            Ok(None) => continue,
-            Err(e) => {
-                tracing::warn!(retro = %retro.id, error = %e, "cannot take over an interrupted post");
-                continue;
+        finish_interrupted_post(bot, &retro, own_ok).await;
+    }
+}
+
+/// Resumes posting one retro left in `posting` (see [`finish_interrupted_posts`]).
+pub async fn finish_interrupted_post(bot: &Arc<Bot>, retro: &Retro, own_ok: bool) {
+    let _guard = match work::take_over(bot, retro.id, RetroStatus::Posting, own_ok).await {
+        Ok(Some(guard)) => guard,
+        Ok(None) => return,
+        Err(e) => {
+            return tracing::warn!(retro = %retro.id, error = %e, "cannot take over an interrupted post")
+        }
+    };
+    let occurrence = match bot.store.retro_occurrence(retro.id).await {
+        Ok(occurrence) => occurrence,
+        Err(e) => {
+            return tracing::warn!(retro = %retro.id, error = %e, "cannot read an interrupted post")
+        }
+    };
+    match post_and_open(bot, retro, occurrence.is_some()).await {
+        Ok(()) => {
+            tracing::info!(retro = %retro.id, "resumed posting an interrupted retro");
+            if retro.closes_at.is_some() {
+                bot.schedule_changed.notify_one();
             }
-        };
-        match post_and_open(bot, &retro).await {
-            Ok(()) => {
-                tracing::info!(retro = %retro.id, "resumed posting a retro interrupted by a restart");
-                if retro.closes_at.is_some() {
-                    bot.schedule_changed.notify_one();
+        }
+        Err(StartError::WillResume(_)) => {}
+        Err(e) => {
+            tracing::warn!(retro = %retro.id, error = %e, "could not resume an interrupted retro");
+            if let Some((schedule, at)) = occurrence {
+                let detail = e.to_string();
+                if let Err(e) = bot
+                    .store
+                    .record_occurrence(schedule, at, "failed", &detail)
+                    .await
+                {
+                    tracing::warn!(%schedule, error = %e, "cannot record a failed occurrence");
                 }
-            }
-            Err(e) => {
-                tracing::warn!(retro = %retro.id, error = %e, "could not resume an interrupted retro")
             }
         }
     }

@@ -35,10 +35,12 @@ impl Drop for WorkGuard<'_> {
     }
 }
 
-/// This process's name on leases: its shard plan, so a restart of the same process (or its
-/// replacement with the same shards) recognises its own work.
+/// This process's name on leases: its shard plan plus a random part made once at start
+/// (`store::new_lease_owner`), so two processes with the same shards (a rolling deploy) never
+/// both hold a lease; a restarted process takes over its predecessor's work once the lease
+/// expires.
 pub fn instance(bot: &Bot) -> String {
-    format!("{:?}", bot.config.shards)
+    bot.lease_owner.clone()
 }
 
 /// The end of a lease taken now.
@@ -47,12 +49,14 @@ pub fn lease_end(now: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// Takes over interrupted work on `retro` (in `status`): the in-process guard and the lease
-/// (free or expired; at start-up also this instance's own). `None` if someone else has it.
+/// (free or expired; with `own_ok` also this process's own, as when it retries its own failed
+/// work: the owner name is unique per process, and the guard keeps the retry from running
+/// beside the work). `None` if someone else has it.
 pub async fn take_over(
     bot: &Bot,
     retro: RetroId,
     status: RetroStatus,
-    at_startup: bool,
+    own_ok: bool,
 ) -> Result<Option<WorkGuard<'_>>, StoreError> {
     let Some(guard) = WorkGuard::take(bot, retro) else {
         return Ok(None);
@@ -61,7 +65,7 @@ pub async fn take_over(
     let owner = instance(bot);
     let taken = bot
         .store
-        .take_lease(retro, status, &owner, at_startup, now, lease_end(now))
+        .take_lease(retro, status, &owner, own_ok, now, lease_end(now))
         .await?;
     Ok(taken.then_some(guard))
 }

@@ -108,7 +108,9 @@ impl DiscordRest {
         Ok(page)
     }
 
-    /// Creates a public thread (type 11) without a starter message.
+    /// Creates a public thread (type 11) without a starter message. Never repeated by itself
+    /// after a transient failure (a lost answer may hide a created thread): the caller looks
+    /// for the thread before creating it again.
     pub async fn create_public_thread(
         &self,
         channel: ChannelId,
@@ -117,7 +119,7 @@ impl DiscordRest {
         let body = serenity::builder::CreateThread::new(name)
             .kind(ChannelType::PublicThread)
             .auto_archive_duration(AutoArchiveDuration::OneWeek);
-        self.call(Self::json(
+        self.call_once(Self::json(
             Route::ChannelThreads {
                 channel_id: channel,
             },

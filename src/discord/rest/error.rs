@@ -39,6 +39,32 @@ impl RestError {
         )
     }
 
+    /// A failure that may pass if the call is tried again: Discord's 5xx, a timeout or a
+    /// dropped connection.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            RestError::Transport(_) => true,
+            RestError::Discord { status, .. } => super::retry::is_transient_status(*status),
+            _ => false,
+        }
+    }
+
+    /// A failure that no retry will cure for this channel: the bot lost access (403, Missing
+    /// Access), the channel or server is gone (404 Unknown Channel / Unknown Guild), or the bot
+    /// was removed.
+    pub fn is_permanent(&self) -> bool {
+        matches!(
+            self,
+            RestError::Discord {
+                status: 403 | 404,
+                ..
+            } | RestError::Discord {
+                code: 10003 | 10004 | 50001 | 50013,
+                ..
+            }
+        )
+    }
+
     pub fn is_not_found(&self) -> bool {
         matches!(self, RestError::Discord { status: 404, .. })
     }
@@ -71,10 +97,14 @@ pub(super) struct ErrorBody {
     pub retry_after: Option<f64>,
 }
 
-/// Counters the operator can read (429s and errors seen).
+/// Counters the operator can read (429s, errors, retries and invalid requests seen).
 #[derive(Debug, Default)]
 pub struct RestCounters {
     pub requests: AtomicU64,
     pub rate_limited: AtomicU64,
     pub errors: AtomicU64,
+    /// Transient failures retried.
+    pub retried: AtomicU64,
+    /// 401, 403 and 429 answers in the last 10 minutes (Discord bans at 10,000).
+    pub invalid: super::invalid::InvalidRequests,
 }

@@ -83,6 +83,8 @@ impl DiscordRest {
             application_id: self.app_id()?,
             token,
         };
-        self.call(Self::json(route, LightMethod::Post, body)).await
+        // A follow-up has no nonce: repeating it after a lost answer could post it twice.
+        self.call_once(Self::json(route, LightMethod::Post, body))
+            .await
     }
 }

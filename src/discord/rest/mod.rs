@@ -1,12 +1,16 @@
 //! Discord's REST API as the bot uses it: typed calls over serenity's routes, with HTTP 429
 //! answers retried after their `retry_after` when a proxy is used (serenity's own rate limiter
-//! is off then), and Discord's error codes kept for clear messages.
+//! is off then), transient failures (5xx, timeouts, dropped connections) retried with back-off
+//! when the call is safe to repeat (`retry`), invalid requests counted against Discord's budget
+//! (`invalid`), and Discord's error codes kept for clear messages.
 
 mod endpoints;
 mod error;
 mod files;
 mod guild;
+pub mod invalid;
 mod redact;
+pub mod retry;
 pub mod snowflake;
 
 use std::sync::atomic::Ordering;
@@ -22,6 +26,7 @@ use serenity::model::prelude::*;
 use error::ErrorBody;
 pub use error::{RestCounters, RestError};
 pub use files::Upload;
+use retry::Repeat;
 
 /// How often a rate-limited request is retried before giving up.
 const MAX_RATE_LIMIT_RETRIES: u32 = 8;
@@ -74,8 +79,39 @@ impl DiscordRest {
         self.http.application_id().map(ApplicationId::get)
     }
 
-    /// Sends `request`, retrying rate-limited answers; returns the successful response.
-    async fn send(&self, request: Request<'_>) -> Result<reqwest::Response, RestError> {
+    /// Sends `request`, retrying rate-limited answers and (when `repeat` allows) transient
+    /// failures; returns the successful response.
+    async fn send(
+        &self,
+        request: Request<'_>,
+        repeat: Repeat,
+    ) -> Result<reqwest::Response, RestError> {
+        let mut retries = 0;
+        loop {
+            match self.send_once(request.clone()).await {
+                Err(error)
+                    if repeat == Repeat::Safe
+                        && error.is_transient()
+                        && retries < retry::MAX_TRANSIENT_RETRIES =>
+                {
+                    retries += 1;
+                    self.counters.retried.fetch_add(1, Ordering::Relaxed);
+                    let pause = retry::backoff(retries);
+                    tracing::info!(
+                        error = %error,
+                        retry = retries,
+                        pause_ms = pause.as_millis() as u64,
+                        "transient Discord failure; retrying"
+                    );
+                    tokio::time::sleep(pause).await;
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
+    /// Sends `request` once, retrying only rate-limited answers.
+    async fn send_once(&self, request: Request<'_>) -> Result<reqwest::Response, RestError> {
         let mut attempt = 0;
         loop {
             self.counters.requests.fetch_add(1, Ordering::Relaxed);
@@ -106,6 +142,7 @@ impl DiscordRest {
             let body: Option<ErrorBody> = response.json().await.ok();
             if status == StatusCode::TOO_MANY_REQUESTS {
                 self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+                self.counters.invalid.record();
                 attempt += 1;
                 let asked = body.as_ref().and_then(|b| b.retry_after).or(header_wait);
                 let pause = redact::retry_after_pause(asked, MAX_RETRY_AFTER);
@@ -131,8 +168,13 @@ impl DiscordRest {
 
     fn count_error(&self, error: RestError) -> RestError {
         self.counters.errors.fetch_add(1, Ordering::Relaxed);
-        if let RestError::Discord { status: 429, .. } = error {
-            self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+        if let RestError::Discord { status, .. } = error {
+            if status == 429 {
+                self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+            }
+            if invalid::InvalidRequests::counts(status) {
+                self.counters.invalid.record();
+            }
         }
         error
     }
@@ -141,8 +183,24 @@ impl DiscordRest {
         &self,
         request: Request<'_>,
     ) -> Result<T, RestError> {
+        self.call_with(request, Repeat::Safe).await
+    }
+
+    /// Like [`DiscordRest::call`], never repeating the call after a transient failure.
+    pub(super) async fn call_once<T: DeserializeOwned>(
+        &self,
+        request: Request<'_>,
+    ) -> Result<T, RestError> {
+        self.call_with(request, Repeat::Never).await
+    }
+
+    async fn call_with<T: DeserializeOwned>(
+        &self,
+        request: Request<'_>,
+        repeat: Repeat,
+    ) -> Result<T, RestError> {
         let bytes = self
-            .send(request)
+            .send(request, repeat)
             .await?
             .bytes()
             .await
@@ -151,7 +209,7 @@ impl DiscordRest {
     }
 
     pub(super) async fn call_empty(&self, request: Request<'_>) -> Result<(), RestError> {
-        self.send(request).await.map(drop)
+        self.send(request, Repeat::Safe).await.map(drop)
     }
 
     pub(super) fn json<'a>(
