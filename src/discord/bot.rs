@@ -43,6 +43,8 @@ pub struct Bot {
     pub stats: Stats,
     /// Anonymous retros' lanes, count edits and notices.
     pub anonymous: ButtonsState,
+    /// The servers' languages, for channel posts.
+    pub languages: super::language::ServerLanguages,
 }
 
 impl Bot {

@@ -39,6 +39,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         shard_manager: OnceLock::new(),
         stats: Stats::default(),
         anonymous: Default::default(),
+        languages: Default::default(),
     });
     participation::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::template_translation::{is_source_language, source_language, Translations};
 use super::toml_location::TomlProblem;
 
 /// The source of the built-in Customer Obsession template, shipped inside the binary.
@@ -95,6 +96,15 @@ pub struct Template {
     pub statements: Vec<String>,
     pub questions: Vec<String>,
     pub scale: Scale,
+    /// The same texts in other languages, by tag (see `template_translation`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
+    /// The language of this copy's texts, and of the posts of the retro that keeps it.
+    #[serde(
+        default = "source_language",
+        skip_serializing_if = "is_source_language"
+    )]
+    pub language: String,
 }
 
 /// What is wrong with a template file: which file, which field, what.
@@ -127,6 +137,8 @@ pub(crate) struct RawTemplate {
     #[serde(default)]
     pub(crate) questions: Vec<String>,
     pub(crate) scale: Option<Vec<ScaleOption>>,
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub(crate) translations: Translations,
 }
 
 impl Template {
@@ -189,7 +201,7 @@ impl Template {
             None => Scale::thumbs(),
             Some(options) => validate_scale(options).map_err(|(f, p)| err(&f, p))?,
         };
-        Ok(Template {
+        let template = Template {
             key,
             name,
             description: {
@@ -206,6 +218,14 @@ impl Template {
             statements,
             questions: raw.questions,
             scale,
+            translations: Translations::new(),
+            language: source_language(),
+        };
+        super::template_translation::validate(&template, &raw.translations, validate_text)
+            .map_err(|(f, p)| err(&f, p))?;
+        Ok(Template {
+            translations: raw.translations,
+            ..template
         })
     }
 

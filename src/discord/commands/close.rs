@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
 use crate::discord::ids::ToDomain;
@@ -15,6 +15,7 @@ use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
+use crate::tr;
 
 /// `/retro close [retro]`.
 pub fn definition() -> CreateCommandOption {
@@ -40,31 +41,43 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     respond.defer_ephemeral().await?;
-    let found = match options.text("retro").map(str::trim).filter(|t| !t.is_empty()) {
+    let found = match options
+        .text("retro")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         Some(given) => match given.trim_start_matches('#').parse::<i64>() {
-            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| r.guild_id == guild_id.domain())),
-            Err(_) => return respond.edit(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty to close this channel's retro.")).await,
-        },
-        None => bot.store.active_retro_in_channel(command.channel_id.domain()).await,
-    };
-    let retro =
-        match found {
-            Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
-            Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
+            Ok(id) => bot
+                .store
+                .retro(RetroId(id))
+                .await
+                .map(|r| r.filter(|r| r.guild_id == guild_id.domain())),
+            Err(_) => {
                 return respond
-                    .edit("That retro is already being closed; its summary will appear shortly.")
-                    .await;
-            }
-            Ok(_) => return respond
-                .edit("There is no open retro here to close. `/retro status` lists the open ones.")
-                .await,
-            Err(e) => {
-                return respond
-                    .edit(database_problem(bot, "look up the retro", &e))
+                    .edit(tr!(lang, "close-not-a-number", given = given))
                     .await
             }
-        };
+        },
+        None => {
+            bot.store
+                .active_retro_in_channel(command.channel_id.domain())
+                .await
+        }
+    };
+    let retro = match found {
+        Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
+        Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
+            return respond.edit(lang.t("close-already-closing")).await;
+        }
+        Ok(_) => return respond.edit(lang.t("close-nothing-open")).await,
+        Err(e) => {
+            return respond
+                .edit(database_problem_in(bot, lang, "close-what-look-up", &e))
+                .await
+        }
+    };
 
     let member_permissions = command
         .member
@@ -81,12 +94,14 @@ pub async fn run(
             .config
             .facilitator_role
             .as_deref()
-            .map(|r| format!(", or members with the **{r}** role"))
+            .map(|r| tr!(lang, "close-or-role", role = r))
             .unwrap_or_default();
         return respond
-            .edit(format!(
-                "Only <@{}> (who started this retro), members with the Manage Server permission{role} can close it.",
-                retro.facilitator_id
+            .edit(tr!(
+                lang,
+                "close-not-allowed",
+                facilitator = format!("<@{}>", retro.facilitator_id),
+                role = role,
             ))
             .await;
     }
@@ -94,21 +109,22 @@ pub async fn run(
     match close_retro(bot, &retro).await {
         Ok(summary) => {
             respond
-                .edit(format!(
-                    "Closed {}. The summary is posted here: {}",
-                    retro.display_name(),
-                    jump_link(retro.guild_id, retro.channel_id, Some(summary.domain()))
+                .edit(tr!(
+                    lang,
+                    "close-closed",
+                    name = retro.display_name(),
+                    link = jump_link(retro.guild_id, retro.channel_id, Some(summary.domain())),
                 ))
                 .await
         }
         Err(CloseError::InProgress | CloseError::NotOpen(_)) => {
-            respond
-                .edit("That retro is already being closed; its summary will appear shortly.")
-                .await
+            respond.edit(lang.t("close-already-closing")).await
         }
         Err(e) => {
             tracing::warn!(retro = %retro.id, error = %e, "close did not complete");
-            respond.edit(format!("The retro is locked, but I couldn't post the summary yet: {e}. I'll keep trying.")).await
+            respond
+                .edit(tr!(lang, "close-summary-pending", error = e.to_string()))
+                .await
         }
     }
 }

@@ -7,6 +7,7 @@ mod autocomplete;
 mod close;
 mod export;
 mod history;
+mod localized;
 mod options;
 mod respond;
 mod rights;
@@ -21,7 +22,7 @@ use serenity::all::{CreateCommand, Interaction, InteractionContext};
 
 use crate::discord::bot::Bot;
 use options::Options;
-use respond::{Responder, NOT_IN_DIRECT_MESSAGES};
+use respond::Responder;
 
 /// The command tree registered with Discord.
 pub fn definitions() -> Vec<CreateCommand> {
@@ -36,6 +37,12 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(history::definition())
         .add_option(export::definition())
         .add_option(actions::definition())]
+}
+
+/// The command tree as registered with Discord: [`definitions`] with the names and
+/// descriptions in every translated language.
+pub fn registered() -> serde_json::Value {
+    localized::localize(&definitions())
 }
 
 /// Handles one interaction from the gateway.
@@ -56,7 +63,10 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
             let outcome = match (command.data.name.as_str(), sub, command.guild_id) {
                 ("retro", "templates", _) => templates::run(&bot, &respond).await,
                 // Everything else belongs to a server's channel.
-                (_, _, None) => respond.ephemeral(NOT_IN_DIRECT_MESSAGES).await,
+                (_, _, None) => {
+                    let text = respond.lang().t("error-not-in-direct-messages");
+                    respond.ephemeral(text).await
+                }
                 ("retro", "start", Some(guild)) => {
                     start::run(&bot, &command, guild, &options, &respond).await
                 }
@@ -71,9 +81,8 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "export", _) => export::run(&bot, &command, &options, &respond).await,
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 _ => {
-                    respond
-                        .ephemeral("I don't know that command. Try `/retro start`.")
-                        .await
+                    let text = respond.lang().t("error-unknown-command");
+                    respond.ephemeral(text).await
                 }
             };
             if let Err(e) = outcome {

@@ -3,20 +3,26 @@
 
 use serenity::all::{CreateAllowedMentions, CreateMessage};
 
+use crate::discord::language;
 use crate::domain::retro::Retro;
+use crate::tr;
 
 /// The header's "How to take part" for members who vote with reactions and reply in threads.
 pub fn how_to_take_part(retro: &Retro) -> String {
     let template = &retro.template;
-    let mut how = format!(
-        "**How to take part**\n• React to each of the {} statements below: {}. Your newest reaction counts; remove it to take your vote back.",
-        template.statements.len(),
-        template.scale.describe()
+    let lang = language::of_retro(retro);
+    let mut how = tr!(
+        lang,
+        "retro-how-named",
+        statements = template.statements.len(),
+        scale = template.scale.describe()
     );
     if !template.questions.is_empty() {
-        how.push_str(&format!(
-            "\n• Answer the {} open questions by replying in their threads.",
-            template.questions.len()
+        how.push('\n');
+        how.push_str(&tr!(
+            lang,
+            "retro-how-named-questions",
+            questions = template.questions.len()
         ));
     }
     how
@@ -26,11 +32,15 @@ pub fn how_to_take_part(retro: &Retro) -> String {
 pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
     let total = retro.template.statements.len();
     let text = &retro.template.statements[position];
+    let lang = language::of_retro(retro);
+    let label = tr!(
+        lang,
+        "retro-statement",
+        position = position + 1,
+        total = total
+    );
     CreateMessage::new()
-        .content(format!(
-            "**Statement {} of {total}**\n> {text}",
-            position + 1
-        ))
+        .content(format!("{label}\n> {text}"))
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
@@ -38,10 +48,15 @@ pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
 pub fn question(retro: &Retro, position: usize) -> CreateMessage {
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
+    let lang = language::of_retro(retro);
+    let label = tr!(
+        lang,
+        "retro-question",
+        position = position + 1,
+        total = total
+    );
+    let reply_here = lang.t("retro-question-reply-here");
     CreateMessage::new()
-        .content(format!(
-            "**Open question {} of {total}**\n{text}\n\n*Reply in this thread: every message here is an answer.*",
-            position + 1
-        ))
+        .content(format!("{label}\n{text}\n\n{reply_here}"))
         .allowed_mentions(CreateAllowedMentions::new())
 }
