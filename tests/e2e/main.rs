@@ -13,6 +13,7 @@ mod bad_input;
 mod burst;
 mod exports;
 mod harness;
+mod language;
 mod lifecycle;
 mod looking_back;
 mod restart;
