@@ -24,6 +24,8 @@ anonymous-voted = { $voters ->
     [one] 🗳️ **{ $voters }** Person hat abgestimmt
    *[other] 🗳️ **{ $voters }** Personen haben abgestimmt
 }
+anonymous-answer-here = *Antworte mit dem Button unten: Deine Antwort erscheint in diesem Thread ohne deinen Namen. Klicke ihn noch einmal, um deine Antwort zu ändern oder zurückzuziehen. Hier getippte Nachrichten zählen nicht, da sie deinen Namen zeigen.*
+anonymous-answers-closed = *🔒 Antworten sind geschlossen.*
 anonymous-voting-closed = 🔒 Abstimmung beendet · **{ $voters }** abgestimmt
 
 ## Die Zusammenfassung

@@ -25,6 +25,8 @@ anonymous-voted = { $voters ->
     [one] 🗳️ **{ $voters }** has voted
    *[other] 🗳️ **{ $voters }** have voted
 }
+anonymous-answer-here = *Answer with the button below: your answer is posted in this thread without your name. Click it again to edit or withdraw your answer. Messages typed here are not counted, since they show your name.*
+anonymous-answers-closed = *🔒 Answers are closed.*
 anonymous-voting-closed = 🔒 Voting closed · **{ $voters }** voted
 
 ## The summary

@@ -104,15 +104,19 @@ pub fn statement_edit(retro: &Retro, position: usize, voters: u64, open: bool) -
 fn question_text(retro: &Retro, position: usize, open: bool) -> String {
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
+    let lang = Language::from_locale(&retro.template.language);
     let how = if open {
-        "*Answer with the button below: your answer is posted in this thread without your name. Click it again to edit or withdraw your answer. Messages typed here are not counted, since they show your name.*"
+        lang.t("anonymous-answer-here")
     } else {
-        "*🔒 Answers are closed.*"
+        lang.t("anonymous-answers-closed")
     };
-    format!(
-        "**Open question {} of {total}**\n{text}\n\n{how}",
-        position + 1
-    )
+    let label = tr!(
+        lang,
+        "retro-question",
+        position = position + 1,
+        total = total
+    );
+    format!("{label}\n{text}\n\n{how}")
 }
 
 fn answer_button(retro: &Retro, position: usize, open: bool) -> Vec<CreateActionRow> {
