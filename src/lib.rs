@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod discord;
 pub mod domain;
+pub mod i18n;
 pub mod ingest;
 pub mod invite;
 pub mod logging;

@@ -10,6 +10,8 @@ mod access;
 mod events;
 #[path = "support/selftest/interactions.rs"]
 mod interactions;
+#[path = "support/selftest/locales.rs"]
+mod locales;
 #[path = "support/selftest/refusals.rs"]
 mod refusals;
 #[path = "support/selftest/rest.rs"]

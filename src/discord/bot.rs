@@ -56,6 +56,8 @@ pub struct Bot {
     /// Closes that failed permanently (403, 404, bot removed) so far, per retro, and when the
     /// last one failed: after a few the retro ends as "could not close".
     pub close_failures: Mutex<HashMap<RetroId, (u32, std::time::Instant)>>,
+    /// The servers' languages, for channel posts.
+    pub languages: super::language::ServerLanguages,
 }
 
 impl Bot {

@@ -22,6 +22,7 @@ pub mod flows;
 pub mod gateway;
 pub mod health;
 pub mod ids;
+pub mod language;
 pub mod participation;
 pub mod people;
 pub mod permissions;

@@ -49,6 +49,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         lease_owner,
         heartbeat: heartbeat.clone(),
         close_failures: Mutex::default(),
+        languages: Default::default(),
     });
     participation::start(&bot);
     for retro in bot.my_retros(RetroStatus::Open).await? {

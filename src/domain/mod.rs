@@ -22,6 +22,7 @@ pub mod summary;
 pub mod tally;
 pub mod template;
 pub mod template_text;
+pub mod template_translation;
 pub mod text;
 pub mod toml_location;
 pub mod trend;

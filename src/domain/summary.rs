@@ -52,6 +52,8 @@ pub struct Summary {
     pub repliers: u32,
     /// Counts only: replies carry no author, small groups' splits are hidden.
     pub anonymous: bool,
+    /// The language tag of the retro's posts (its template copy's).
+    pub language: String,
 }
 
 /// Builds the summary of `retro`. `thread_ids[i]` is the thread of question `i`; replies are
@@ -104,6 +106,7 @@ pub fn build_summary(
         voters: tally.voters,
         repliers,
         anonymous: false,
+        language: template.language.clone(),
     }
 }
 

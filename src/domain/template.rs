@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::template_translation::{is_source_language, source_language, Shape, Translations};
 use super::toml_location::TomlProblem;
 
 /// The source of the built-in Customer Obsession template, shipped inside the binary.
@@ -28,6 +29,8 @@ pub const MAX_QUESTIONS: usize = 10;
 pub const MAX_DESCRIPTION_CHARS: usize = 1_000;
 /// Longest template name (it appears in embed titles and autocomplete choices).
 pub const MAX_NAME_CHARS: usize = 100;
+/// Longest label of a scale option (it appears on buttons and in the header).
+pub const MAX_LABEL_CHARS: usize = 32;
 
 /// One choice on a voting scale, e.g. 👍 meaning "agree" with weight 1.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +98,15 @@ pub struct Template {
     pub statements: Vec<String>,
     pub questions: Vec<String>,
     pub scale: Scale,
+    /// The same texts in other languages, by tag (see `template_translation`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
+    /// The language of this copy's texts, and of the posts of the retro that keeps it.
+    #[serde(
+        default = "source_language",
+        skip_serializing_if = "is_source_language"
+    )]
+    pub language: String,
 }
 
 /// What is wrong with a template file: which file, which field, what.
@@ -127,6 +139,8 @@ pub(crate) struct RawTemplate {
     #[serde(default)]
     pub(crate) questions: Vec<String>,
     pub(crate) scale: Option<Vec<ScaleOption>>,
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub(crate) translations: Translations,
 }
 
 impl Template {
@@ -189,7 +203,7 @@ impl Template {
             None => Scale::thumbs(),
             Some(options) => validate_scale(options).map_err(|(f, p)| err(&f, p))?,
         };
-        Ok(Template {
+        let template = Template {
             key,
             name,
             description: {
@@ -206,6 +220,23 @@ impl Template {
             statements,
             questions: raw.questions,
             scale,
+            translations: Translations::new(),
+            language: source_language(),
+        };
+        let shape = Shape {
+            statements: template.statements.len(),
+            questions: template.questions.len(),
+            scale: template.scale.len(),
+            max_name: MAX_NAME_CHARS,
+            max_item: MAX_ITEM_CHARS,
+            max_description: MAX_DESCRIPTION_CHARS,
+            max_label: MAX_LABEL_CHARS,
+        };
+        super::template_translation::validate(&raw.translations, &shape, validate_text)
+            .map_err(|(f, p)| err(&f, p))?;
+        Ok(Template {
+            translations: raw.translations,
+            ..template
         })
     }
 
@@ -217,6 +248,28 @@ impl Template {
             Template::from_toml("built-in squad-health-check", SQUAD_HEALTH_CHECK_TOML)
                 .expect("the built-in template is valid"),
         ]
+    }
+}
+
+/// Choosing a retro's copy by language (translations are in `template_translation`).
+impl Template {
+    /// The copy a retro in language `tag` keeps: the template's texts in that language when it
+    /// has them (else as written), marked with `tag` so the retro's posts use it too, without
+    /// the other translations.
+    pub fn in_language(&self, tag: &str) -> Template {
+        let mut copy = self.clone();
+        copy.translations.clear();
+        copy.language = tag.to_string();
+        if let Some(translation) = self.translations.get(tag) {
+            copy.name = translation.name.clone();
+            copy.description = translation.description.trim().to_string();
+            copy.statements = translation.statements.clone();
+            copy.questions = translation.questions.clone();
+            for (option, label) in copy.scale.options.iter_mut().zip(&translation.labels) {
+                option.label = label.clone();
+            }
+        }
+        copy
     }
 }
 
@@ -274,7 +327,7 @@ fn validate_scale(options: Vec<ScaleOption>) -> Result<Scale, (String, String)> 
         if options[..i].iter().any(|o| o.emoji == option.emoji) {
             return Err((format!("{field}.emoji"), format!("{emoji} is used twice")));
         }
-        validate_text(&option.label, 32).map_err(|p| (format!("{field}.label"), p))?;
+        validate_text(&option.label, MAX_LABEL_CHARS).map_err(|p| (format!("{field}.label"), p))?;
         if !option.weight.is_finite() || !(0.0..=1.0).contains(&option.weight) {
             return Err((
                 format!("{field}.weight"),

@@ -83,6 +83,7 @@ pub fn parse_template_text(key: &str, text: &TemplateText) -> Result<Template, T
         statements: Some(statements.iter().map(|(_, s)| s.clone()).collect()),
         questions: questions.iter().map(|(_, q)| q.clone()).collect(),
         scale: (!scale.is_empty()).then_some(scale),
+        translations: Default::default(),
     };
     Template::validate("template", raw).map_err(|e| {
         let line_of = |lines: &[(usize, String)], index: usize| {
@@ -151,6 +152,7 @@ pub fn template_to_toml(template: &Template) -> String {
         statements: Some(template.statements.clone()),
         questions: template.questions.clone(),
         scale: Some(template.scale.options.clone()),
+        translations: template.translations.clone(),
     };
     toml::to_string(&raw).expect("a template always serialises to TOML")
 }

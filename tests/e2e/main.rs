@@ -17,6 +17,7 @@ mod exports;
 mod faults;
 mod harness;
 mod intents;
+mod language;
 mod lifecycle;
 mod looking_back;
 mod overview;

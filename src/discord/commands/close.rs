@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
@@ -15,6 +15,7 @@ use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
+use crate::tr;
 
 /// `/retro close [retro]`.
 pub fn definition() -> CreateCommandOption {
@@ -40,6 +41,7 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     respond.defer_ephemeral().await?;
     let viewer = access::viewer(bot, command).await;
     let given = options
@@ -48,8 +50,16 @@ pub async fn run(
         .filter(|t| !t.is_empty());
     let found = match given {
         Some(given) => match given.trim_start_matches('#').parse::<i64>() {
-            Ok(id) => bot.store.retro(RetroId(id)).await.map(|r| r.filter(|r| viewer.can_see(r))),
-            Err(_) => return respond.edit(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty to close this channel's retro.")).await,
+            Ok(id) => bot
+                .store
+                .retro(RetroId(id))
+                .await
+                .map(|r| r.filter(|r| viewer.can_see(r))),
+            Err(_) => {
+                return respond
+                    .edit(tr!(lang, "close-not-a-number", given = given))
+                    .await
+            }
         },
         None => bot
             .store
@@ -57,39 +67,34 @@ pub async fn run(
             .await
             .map(|r| r.filter(|r| viewer.can_see(r))),
     };
-    let retro =
-        match found {
-            Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
-            Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
-                return respond
-                    .edit("That retro is already being closed; its summary will appear shortly.")
-                    .await;
-            }
-            Ok(Some(retro)) if given.is_some() => {
-                return respond
-                    .edit(format!(
-                        "{} is not open, so there is nothing to close.",
-                        retro.display_name()
-                    ))
-                    .await
-            }
-            Ok(None) if given.is_some() => {
-                let id = given
-                    .unwrap_or_default()
-                    .trim_start_matches('#')
-                    .parse()
-                    .unwrap_or_default();
-                return respond.edit(access::not_found("retro", id)).await;
-            }
-            Ok(_) => return respond
-                .edit("There is no open retro here to close. `/retro status` lists the open ones.")
-                .await,
-            Err(e) => {
-                return respond
-                    .edit(database_problem(bot, "look up the retro", &e))
-                    .await
-            }
-        };
+    let retro = match found {
+        Ok(Some(retro)) if retro.status == RetroStatus::Open => retro,
+        Ok(Some(retro)) if retro.status == RetroStatus::Closing => {
+            return respond.edit(lang.t("close-already-closing")).await;
+        }
+        Ok(Some(retro)) if given.is_some() => {
+            return respond
+                .edit(format!(
+                    "{} is not open, so there is nothing to close.",
+                    retro.display_name()
+                ))
+                .await
+        }
+        Ok(None) if given.is_some() => {
+            let id = given
+                .unwrap_or_default()
+                .trim_start_matches('#')
+                .parse()
+                .unwrap_or_default();
+            return respond.edit(access::not_found("retro", id)).await;
+        }
+        Ok(_) => return respond.edit(lang.t("close-nothing-open")).await,
+        Err(e) => {
+            return respond
+                .edit(database_problem_in(bot, lang, "close-what-look-up", &e))
+                .await
+        }
+    };
 
     let member_permissions = command
         .member
@@ -104,12 +109,14 @@ pub async fn run(
     if close_right(&retro, closer).is_none() {
         let role = super::rights::facilitator_role_words(bot, guild_id)
             .await
-            .map(|r| format!(", or members with the {r} role"))
+            .map(|r| tr!(lang, "close-or-role", role = r))
             .unwrap_or_default();
         return respond
-            .edit(format!(
-                "Only <@{}> (who started this retro), members with the Manage Server permission{role} can close it.",
-                retro.facilitator_id
+            .edit(tr!(
+                lang,
+                "close-not-allowed",
+                facilitator = format!("<@{}>", retro.facilitator_id),
+                role = role,
             ))
             .await;
     }
@@ -117,21 +124,22 @@ pub async fn run(
     match close_retro(bot, &retro).await {
         Ok(summary) => {
             respond
-                .edit(format!(
-                    "Closed {}. The summary is posted here: {}",
-                    crate::domain::member_text::inline(&retro.display_name()),
-                    jump_link(retro.guild_id, retro.channel_id, Some(summary.domain()))
+                .edit(tr!(
+                    lang,
+                    "close-closed",
+                    name = crate::domain::member_text::inline(&retro.display_name()),
+                    link = jump_link(retro.guild_id, retro.channel_id, Some(summary.domain())),
                 ))
                 .await
         }
         Err(CloseError::InProgress | CloseError::NotOpen(_)) => {
-            respond
-                .edit("That retro is already being closed; its summary will appear shortly.")
-                .await
+            respond.edit(lang.t("close-already-closing")).await
         }
         Err(e) => {
             tracing::warn!(retro = %retro.id, error = %e, "close did not complete");
-            respond.edit(format!("The retro is locked, but I couldn't post the summary yet: {e}. I'll keep trying.")).await
+            respond
+                .edit(tr!(lang, "close-summary-pending", error = e.to_string()))
+                .await
         }
     }
 }

@@ -9,6 +9,7 @@ mod digest;
 mod export;
 mod help;
 mod history;
+mod localized;
 mod options;
 mod overview;
 mod respond;
@@ -29,7 +30,7 @@ use serenity::all::{CreateCommand, Interaction, InteractionContext};
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use options::Options;
-use respond::{Responder, NOT_IN_DIRECT_MESSAGES};
+use respond::Responder;
 
 /// The command tree registered with Discord.
 pub fn definitions() -> Vec<CreateCommand> {
@@ -52,6 +53,12 @@ pub fn definitions() -> Vec<CreateCommand> {
         .add_option(digest::definition())]
 }
 
+/// The command tree as registered with Discord: [`definitions`] with the names and
+/// descriptions in every translated language.
+pub fn registered() -> serde_json::Value {
+    localized::localize(&definitions())
+}
+
 /// Handles one interaction from the gateway.
 pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
     match interaction {
@@ -72,7 +79,10 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                     templates::run(&bot, guild.map(|g| g.domain()), &respond).await
                 }
                 // Everything else belongs to a server's channel.
-                (_, _, None) => respond.ephemeral(NOT_IN_DIRECT_MESSAGES).await,
+                (_, _, None) => {
+                    let text = respond.lang().t("error-not-in-direct-messages");
+                    respond.ephemeral(text).await
+                }
                 ("retro", "start", Some(guild)) => {
                     start::run(&bot, &command, guild, &options, &respond).await
                 }
@@ -105,9 +115,8 @@ pub async fn handle(bot: Arc<Bot>, interaction: Interaction) {
                 ("retro", "action", _) => actions::run(&bot, &command, &options, &respond).await,
                 ("retro", "help", Some(guild)) => help::run(&bot, &command, guild, &respond).await,
                 _ => {
-                    respond
-                        .ephemeral("I don't know that command. Try `/retro start`.")
-                        .await
+                    let text = respond.lang().t("error-unknown-command");
+                    respond.ephemeral(text).await
                 }
             };
             if let Err(e) = outcome {

@@ -7,7 +7,10 @@ use serenity::all::{
 };
 
 use crate::discord::bot::Bot;
+use crate::discord::language;
 use crate::discord::rest::RestError;
+use crate::i18n::Language;
+use crate::tr;
 
 /// Logs a database failure met while trying to `what`, counts it for `/metrics`, and words it
 /// for the member: "I couldn't {what} (database problem). Please try again in a moment."
@@ -17,9 +20,18 @@ pub fn database_problem(bot: &Bot, what: &str, error: &impl std::fmt::Display) -
     format!("I couldn't {what} (database problem). Please try again in a moment.")
 }
 
-/// The answer to a command that needs a server, run in a direct message.
-pub const NOT_IN_DIRECT_MESSAGES: &str =
-    "Retros run in a server's text channel, not in direct messages.";
+/// [`database_problem`] in the member's language: `what` is the id of the message naming
+/// what failed ("save the retro").
+pub fn database_problem_in(
+    bot: &Bot,
+    lang: Language,
+    what: &str,
+    error: &impl std::fmt::Display,
+) -> String {
+    bot.stats.database_error();
+    tracing::error!(%error, "could not {}", Language::English.t(what));
+    tr!(lang, "error-database", what = lang.t(what))
+}
 
 /// Answers one interaction: ephemeral replies, deferral, and edits of the deferred answer.
 pub struct Responder<'a> {
@@ -30,6 +42,11 @@ pub struct Responder<'a> {
 impl<'a> Responder<'a> {
     pub fn new(bot: &'a Bot, command: &'a CommandInteraction) -> Self {
         Responder { bot, command }
+    }
+
+    /// The language of the caller, which every answer of this responder is written in.
+    pub fn lang(&self) -> Language {
+        language::of_member(self.command)
     }
 
     /// Answers at once with a message only the caller sees.

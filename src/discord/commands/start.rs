@@ -9,7 +9,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem, database_problem_in, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::start::{start_retro, StartError, StartRequest};
 use crate::discord::ids::ToDomain;
@@ -20,6 +20,7 @@ use crate::discord::rest::RestError;
 use crate::discord::server::{catalog_of, settings_of};
 use crate::domain::duration::parse_duration;
 use crate::domain::retro::{validate_title, Participation};
+use crate::tr;
 
 /// `/retro start [template] [title] [duration] [anonymous]` (option names are a contract).
 pub fn definition() -> CreateCommandOption {
@@ -63,9 +64,10 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     if let Some(channel) = &command.channel {
         if !matches!(channel.kind, ChannelType::Text | ChannelType::News) {
-            return respond.ephemeral("Run `/retro start` in a text channel (not in a thread, forum or voice channel).").await;
+            return respond.ephemeral(lang.t("start-not-a-text-channel")).await;
         }
     }
     let settings = match settings_of(bot, guild_id.domain()).await {
@@ -94,7 +96,12 @@ pub async fn run(
             .map(|(t, _)| format!("`{}`", t.key))
             .collect();
         return respond
-            .ephemeral(format!("There is no template called `{key}`. Known templates: {}. `/retro templates` describes them.", known.join(", ")))
+            .ephemeral(tr!(
+                lang,
+                "start-unknown-template",
+                key = key,
+                known = known.join(", ")
+            ))
             .await;
     };
     let template = template.clone();
@@ -114,10 +121,11 @@ pub async fn run(
         let missing = permissions::missing(granted);
         if !missing.is_empty() {
             return respond
-                .ephemeral(format!(
-                    "I can't run a retro in <#{}>: I'm missing these permissions here: **{}**. Ask a server admin to grant them, then try again.",
-                    command.channel_id,
-                    missing.join("**, **")
+                .ephemeral(tr!(
+                    lang,
+                    "start-missing-permissions",
+                    channel = format!("<#{}>", command.channel_id),
+                    missing = missing.join("**, **"),
                 ))
                 .await;
         }
@@ -143,45 +151,58 @@ pub async fn run(
         Ok(retro) => {
             let closes = retro
                 .closes_at
-                .map(|at| format!(" It closes <t:{}:R>.", at.timestamp()))
+                .map(|at| {
+                    tr!(
+                        lang,
+                        "start-closes",
+                        relative = format!("<t:{}:R>", at.timestamp())
+                    )
+                })
                 .unwrap_or_default();
             let how = if retro.participation.is_anonymous() {
-                " anonymously (votes by buttons, answers by form; nobody can see who said what)"
+                lang.t("start-started-anonymously")
             } else {
-                ""
+                String::new()
             };
-            format!(
-                "Started [{}]({}){how}: {} statements to vote on and {} questions to answer in threads.{closes} Close it with `/retro close`.",
-                crate::domain::member_text::inline(&retro.display_name()),
-                jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
-                retro.template.statements.len(),
-                retro.template.questions.len(),
+            tr!(
+                lang,
+                "start-started",
+                name = crate::domain::member_text::inline(&retro.display_name()),
+                link = jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+                how = how,
+                statements = retro.template.statements.len(),
+                questions = retro.template.questions.len(),
+                closes = closes,
             )
         }
-        Err(StartError::ChannelBusy(Some(busy))) => format!(
-            "This channel already has an open retro: [{}]({}). Close it with `/retro close` before starting another.",
-            crate::domain::member_text::inline(&busy.display_name()),
-            jump_link(busy.guild_id, busy.channel_id, busy.header_message_id)
+        Err(StartError::ChannelBusy(Some(busy))) => tr!(
+            lang,
+            "start-channel-busy",
+            name = crate::domain::member_text::inline(&busy.display_name()),
+            link = jump_link(busy.guild_id, busy.channel_id, busy.header_message_id),
         ),
-        Err(StartError::ChannelBusy(None)) => {
-            "This channel already has a retro being set up or closed. Try again in a moment.".to_string()
-        }
-        Err(StartError::OccurrenceTaken) => "That check-in was already started.".to_string(),
+        Err(StartError::ChannelBusy(None)) => lang.t("start-channel-being-set-up"),
+        Err(StartError::OccurrenceTaken) => lang.t("start-occurrence-taken"),
         // Only scheduled check-ins are resumed later; a command's start never is.
         Err(StartError::WillResume(error)) => {
             format!("Discord failed for now ({error}); I will finish posting shortly.")
         }
         Err(StartError::Store(e)) => {
-            let problem = database_problem(bot, "save the retro", &e);
-            format!("{problem} Nothing was posted.")
+            let problem = database_problem_in(bot, lang, "start-what-save", &e);
+            tr!(lang, "start-nothing-posted", problem = problem)
         }
         Err(StartError::Post { error, leftovers }) => {
             let cleanup = if leftovers == 0 {
-                "I removed what I had posted; nothing is open.".to_string()
+                lang.t("start-removed-posts")
             } else {
-                format!("I could not remove {leftovers} of my posts; please delete them. Nothing is open.")
+                tr!(lang, "start-leftover-posts", leftovers = leftovers)
             };
-            format!("I couldn't start the retro: {error}. {cleanup} Check my permissions and try again.")
+            tr!(
+                lang,
+                "start-failed",
+                error = error.to_string(),
+                cleanup = cleanup
+            )
         }
     };
     respond.edit(text).await

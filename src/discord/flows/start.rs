@@ -69,7 +69,10 @@ pub async fn start_retro(bot: &Arc<Bot>, request: StartRequest) -> Result<Retro,
     let new = NewRetro {
         guild_id: request.guild_id,
         channel_id: request.channel_id,
-        template: request.template,
+        // The copy in the server's language, which the retro keeps.
+        template: request
+            .template
+            .in_language(bot.languages.of(request.guild_id).tag()),
         title: request.title,
         facilitator_id: request.facilitator_id,
         created_at: request.created_at,

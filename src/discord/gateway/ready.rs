@@ -20,7 +20,7 @@ pub async fn after_ready(bot: &Arc<Bot>, hold: PendingHold) {
         if let Some(app) = bot.rest.application_id() {
             tracing::info!(url = %invite_url(app), "invite the bot with this URL");
         }
-        if let Err(e) = bot.rest.set_global_commands(&commands::definitions()).await {
+        if let Err(e) = bot.rest.set_global_commands(&commands::registered()).await {
             let invite = bot
                 .rest
                 .application_id()

@@ -105,6 +105,8 @@ fn template(items: &[String], description: String) -> Template {
         statements: items[..half.max(1)].to_vec(),
         questions: items[half.max(1)..].to_vec(),
         scale: Scale::thumbs(),
+        translations: Default::default(),
+        language: crate::domain::template_translation::SOURCE_LANGUAGE.to_string(),
     }
 }
 

@@ -5,9 +5,11 @@
 use serenity::all::{CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
 
 use super::message::{COLOUR, EMBED_TITLE_LIMIT, THREAD_NAME_LIMIT};
+use crate::discord::language;
 use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::text::{discord_len, shorten};
+use crate::tr;
 
 /// Room for a statement's or question's text in its message (the content limit less the bot's
 /// own words around it).
@@ -39,6 +41,7 @@ pub fn item_text(text: &str, quote: bool) -> String {
 /// on the way members take part), when it closes.
 pub fn header(retro: &Retro, how: &str) -> CreateMessage {
     let template = &retro.template;
+    let lang = language::of_retro(retro);
     let mut description = String::new();
     if !template.description.is_empty() {
         description.push_str(&shorten(
@@ -48,13 +51,19 @@ pub fn header(retro: &Retro, how: &str) -> CreateMessage {
         description.push_str("\n\n");
     }
     description.push_str(how);
-    description.push_str(&format!("\n\n**Facilitator:** <@{}>", retro.facilitator_id));
+    let facilitator = format!("<@{}>", retro.facilitator_id);
+    description.push_str("\n\n");
+    description.push_str(&tr!(lang, "retro-facilitator", facilitator = facilitator));
+    description.push('\n');
     match retro.closes_at {
-        Some(at) => description.push_str(&format!(
-            "\n**Closes:** <t:{0}:R> (<t:{0}:f>)",
-            at.timestamp()
+        // Discord shows timestamps in each reader's own locale.
+        Some(at) => description.push_str(&tr!(
+            lang,
+            "retro-closes-at",
+            relative = format!("<t:{}:R>", at.timestamp()),
+            absolute = format!("<t:{}:f>", at.timestamp()),
         )),
-        None => description.push_str("\n**Closes:** when the facilitator runs `/retro close`"),
+        None => description.push_str(&lang.t("retro-closes-by-hand")),
     }
     let embed = CreateEmbed::new()
         .title(member_text::inline_within(
@@ -63,9 +72,10 @@ pub fn header(retro: &Retro, how: &str) -> CreateMessage {
         ))
         .description(description)
         .colour(COLOUR)
-        .footer(CreateEmbedFooter::new(format!(
-            "Retro {} · /retro status shows participation",
-            retro.id
+        .footer(CreateEmbedFooter::new(tr!(
+            lang,
+            "retro-footer",
+            id = retro.id.to_string()
         )));
     CreateMessage::new()
         .embed(embed)

@@ -18,16 +18,20 @@ pub const MAX_PARTS: usize = 10;
 const QUOTE_LINE: usize = 1_000;
 /// Longest author name shown under a reply.
 const AUTHOR_CHARS: usize = 100;
+use crate::i18n::Language;
+use crate::tr;
 
 /// One line per statement: `👍 5 · 👎 2 · 71% agree · 7 participants`, and its trend.
 fn statement_line(summary: &Summary, extras: &SummaryExtras, index: usize) -> String {
     let statement = &summary.statements[index];
+    let lang = Language::from_locale(&summary.language);
     if statement.split_hidden {
         let voters = statement.tally.participants();
         return format!(
-            "**{}. {}**\n{voters} voted · *too few votes to show without revealing who*",
+            "**{}. {}**\n{}",
             index + 1,
-            member_text::inline(&statement.text)
+            member_text::inline(&statement.text),
+            tr!(lang, "summary-split-hidden", voters = voters)
         );
     }
     let counts: Vec<String> = summary
@@ -39,16 +43,12 @@ fn statement_line(summary: &Summary, extras: &SummaryExtras, index: usize) -> St
         .collect();
     let participants = statement.tally.participants();
     let share = match statement.tally.agreement_percent(&summary.scale) {
-        Some(pct) => format!("{pct:.0}% agree"),
-        None => "no votes".to_string(),
+        Some(pct) => tr!(lang, "summary-agree", share = lang.percent(pct / 100.0)),
+        None => lang.t("summary-no-votes"),
     };
-    let people = if participants == 1 {
-        "participant"
-    } else {
-        "participants"
-    };
+    let people = tr!(lang, "summary-participants", participants = participants);
     let mut line = format!(
-        "**{}. {}**\n{} · {share} · {participants} {people}",
+        "**{}. {}**\n{} · {share} · {people}",
         index + 1,
         member_text::inline(&statement.text),
         counts.join(" · ")
@@ -119,38 +119,44 @@ pub fn summary(summary: &Summary) -> Vec<RenderedMessage> {
 /// [`summary`] with the trend per statement, the actions recorded during the check-in, and the
 /// chart attached to the first message.
 pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMessage> {
-    let mut blocks = vec![format!(
-        "**{}** members voted · **{}** replies from **{}** members · facilitator <@{}>",
-        summary.voters,
-        summary
+    let lang = Language::from_locale(&summary.language);
+    let mut blocks = vec![tr!(
+        lang,
+        "summary-overview",
+        voters = summary.voters,
+        replies = summary
             .questions
             .iter()
             .map(|q| q.replies.len())
             .sum::<usize>(),
-        summary.repliers,
-        summary.facilitator_id
+        repliers = summary.repliers,
+        facilitator = format!("<@{}>", summary.facilitator_id),
     )];
     if summary.anonymous {
-        blocks.push("🔒 *Anonymous check-in: counts only, answers without names.*".to_string());
+        blocks.push(lang.t("summary-anonymous"));
     }
     if let Some(trend) = &extras.trend {
         blocks.push(trend.headline());
     }
-    blocks.push("__Statements__".to_string());
+    blocks.push(lang.t("summary-statements"));
     blocks.extend((0..summary.statements.len()).map(|i| statement_line(summary, extras, i)));
     if !summary.questions.is_empty() {
-        blocks.push("__Open questions__".to_string());
+        blocks.push(lang.t("summary-questions"));
     }
     let mut questions = Vec::new();
     for (i, question) in summary.questions.iter().enumerate() {
-        let count = question.replies.len();
-        let noun = if count == 1 { "reply" } else { "replies" };
+        let replies_word = tr!(lang, "summary-replies", count = question.replies.len());
         let thread = question
             .thread_id
-            .map(|t| format!(" · thread: <#{t}>"))
+            .map(|t| {
+                format!(
+                    " · {}",
+                    tr!(lang, "summary-thread", thread = format!("<#{t}>"))
+                )
+            })
             .unwrap_or_default();
         let heading = format!(
-            "**Q{}. {}**\n{count} {noun}{thread}",
+            "**Q{}. {}**\n{replies_word}{thread}",
             i + 1,
             member_text::inline(&question.text)
         );
@@ -169,14 +175,11 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
             .collect();
         questions.push((heading, replies));
     }
+    let actions_heading = lang.t("summary-actions");
     let sections = Sections {
         before: blocks,
         questions,
-        after: actions_blocks(
-            "__Actions from this check-in__",
-            &extras.actions,
-            extras.today,
-        ),
+        after: actions_blocks(&actions_heading, &extras.actions, extras.today),
     };
     let chunks = sections.pack();
     let parts = chunks.len();
@@ -186,12 +189,12 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
         .enumerate()
         .map(|(i, description)| RenderedMessage {
             title: if i == 0 {
-                format!("Summary — {heading}")
+                tr!(lang, "summary-title", heading = heading.as_str())
             } else {
-                format!("Summary — {heading} (continued)")
+                tr!(lang, "summary-title-continued", heading = heading.as_str())
             },
             description,
-            footer: (parts > 1).then(|| format!("Part {} of {parts}", i + 1)),
+            footer: (parts > 1).then(|| tr!(lang, "summary-part", part = i + 1, parts = parts)),
             chart: if i == 0 { extras.chart.clone() } else { None },
         })
         .collect()

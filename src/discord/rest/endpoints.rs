@@ -227,15 +227,13 @@ impl DiscordRest {
         self.call(Self::json(route, LightMethod::Patch, body)).await
     }
 
-    /// Registers the bot's global slash commands, replacing any older set.
-    pub async fn set_global_commands(
-        &self,
-        commands: &[serenity::builder::CreateCommand],
-    ) -> Result<(), RestError> {
+    /// Registers the bot's global slash commands (a JSON array of command objects, as
+    /// `commands::registered` builds it), replacing any older set.
+    pub async fn set_global_commands(&self, commands: &serde_json::Value) -> Result<(), RestError> {
         let route = Route::Commands {
             application_id: self.app_id()?,
         };
-        self.call_empty(Self::json(route, LightMethod::Put, &commands))
+        self.call_empty(Self::json(route, LightMethod::Put, commands))
             .await
     }
 }

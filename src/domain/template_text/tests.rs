@@ -109,7 +109,15 @@ fn text_toml_and_back_give_the_same_template() {
         let toml = template_to_toml(&builtin);
         assert_eq!(Template::from_toml("x", &toml).unwrap(), builtin);
         let text = template_to_text(&builtin);
-        assert_eq!(parse_template_text(&builtin.key, &text).unwrap(), builtin);
+        // The form has no place for translations: an edited template is in one language.
+        let untranslated = Template {
+            translations: Default::default(),
+            ..builtin.clone()
+        };
+        assert_eq!(
+            parse_template_text(&builtin.key, &text).unwrap(),
+            untranslated
+        );
     }
 }
 

@@ -15,6 +15,52 @@ fn valid_name(name: &str) -> bool {
         })
 }
 
+/// The locales Discord accepts as keys of `name_localizations` and
+/// `description_localizations` (docs: Reference, Locales).
+const LOCALES: [&str; 32] = [
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// Discord's checks of a command's or option's localized names and descriptions.
+fn check_localizations(o: &Value, path: &mut Vec<String>, errs: &mut FormErrors) {
+    for (field, name_rules) in [
+        ("name_localizations", true),
+        ("description_localizations", false),
+    ] {
+        let Some(map) = o[field].as_object() else {
+            continue;
+        };
+        for (locale, text) in map {
+            path.push(field.into());
+            path.push(locale.clone());
+            let text = text.as_str().unwrap_or_default();
+            if !LOCALES.contains(&locale.as_str()) {
+                errs.add(
+                    path,
+                    "BASE_TYPE_CHOICES",
+                    &format!("Value {locale:?} is not a valid enum value."),
+                );
+            } else if name_rules && !valid_name(text) {
+                errs.add(
+                    path,
+                    "APPLICATION_COMMAND_INVALID_NAME",
+                    &format!("Command name is invalid: {text:?}"),
+                );
+            } else if !name_rules && !(1..=100).contains(&text.chars().count()) {
+                errs.add(
+                    path,
+                    "BASE_TYPE_BAD_LENGTH",
+                    "Must be between 1 and 100 in length.",
+                );
+            }
+            path.pop();
+            path.pop();
+        }
+    }
+}
+
 fn check_options(options: &Value, path: &mut Vec<String>, errs: &mut FormErrors) {
     let opts = options.as_array().cloned().unwrap_or_default();
     if opts.len() > 25 {
@@ -56,6 +102,7 @@ fn check_options(options: &Value, path: &mut Vec<String>, errs: &mut FormErrors)
             );
             path.pop();
         }
+        check_localizations(o, path, errs);
         let kind = o["type"].as_u64().unwrap_or(0);
         if !(1..=11).contains(&kind) {
             errs.add(path, "BASE_TYPE_CHOICES", "Option type must be 1 to 11");
@@ -112,6 +159,7 @@ fn check_command(c: &Value, errs: &mut FormErrors, prefix: &[String]) {
         );
         path.pop();
     }
+    check_localizations(c, &mut path, errs);
     path.push("options".into());
     check_options(&c["options"], &mut path, errs);
 }

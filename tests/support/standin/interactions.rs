@@ -306,7 +306,7 @@ impl State {
             "token": token,
             "version": 1,
             "app_permissions": app_perms.to_string(),
-            "locale": "en-US",
+            "locale": self.user_locales.get(&user).map_or("en-US", String::as_str),
             "entitlements": [],
             "attachment_size_limit": 10_485_760,
         });
@@ -319,8 +319,9 @@ impl State {
                     .ok_or_else(|| format!("user {user} is not a member of guild {g}"))?;
                 v["member"] = member_json(self, member, true, Some(user_perms));
                 v["guild_id"] = Value::from(g.to_string());
-                v["guild_locale"] = Value::from("en-US");
-                v["guild"] = json!({"id": g.to_string(), "locale": "en-US", "features": []});
+                let locale = self.guilds[&g].preferred_locale.clone();
+                v["guild_locale"] = Value::from(locale.clone());
+                v["guild"] = json!({"id": g.to_string(), "locale": locale, "features": []});
                 v["authorizing_integration_owners"] = json!({"0": g.to_string()});
                 v["context"] = Value::from(0);
             }

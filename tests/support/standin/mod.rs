@@ -256,6 +256,23 @@ impl StandIn {
         });
     }
 
+    /// Sets the locale `user`'s Discord client is in: their interactions carry it as `locale`.
+    pub fn set_user_locale(&self, user: u64, locale: &str) {
+        self.shared
+            .with(|s| s.user_locales.insert(user, locale.to_string()));
+    }
+
+    /// Changes a server's preferred locale, as an admin does in the server settings: later
+    /// GUILD_CREATEs and interactions carry it, and GUILD_UPDATE tells connected bots now.
+    pub fn set_guild_locale(&self, guild: u64, locale: &str) {
+        self.shared.with(|s| {
+            let g = s.guilds.get_mut(&guild).expect("a known guild");
+            g.preferred_locale = locale.to_string();
+            let d = payloads::guild_json(s, &s.guilds[&guild], false);
+            s.dispatch(Some(guild), "GUILD_UPDATE", d);
+        });
+    }
+
     /// How late an interaction callback may come before Discord's "Unknown interaction"
     /// (default 15 s; Discord's real limit is 3 s).
     pub fn set_interaction_deadline(&self, deadline: Duration) {

@@ -64,6 +64,7 @@ impl State {
             roles: vec![everyone, bot_role],
             members,
             joined_ms,
+            preferred_locale: "en-US".into(),
         };
         self.guilds.insert(id, guild);
     }

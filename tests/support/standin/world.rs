@@ -57,6 +57,8 @@ pub struct GuildRec {
     pub roles: Vec<RoleRec>,
     pub members: BTreeMap<u64, MemberRec>,
     pub joined_ms: u64,
+    /// The server's preferred locale ("en-US" unless a test sets another).
+    pub preferred_locale: String,
 }
 
 #[derive(Clone, Debug)]
@@ -181,6 +183,8 @@ pub struct State {
     pub application_id: u64,
     pub users: BTreeMap<u64, UserRec>,
     pub guilds: BTreeMap<u64, GuildRec>,
+    /// Each user's client locale, sent as an interaction's `locale` ("en-US" if unset).
+    pub user_locales: BTreeMap<u64, String>,
     pub channels: BTreeMap<u64, ChannelRec>,
     pub messages: BTreeMap<u64, MessageRec>,
     pub interactions: BTreeMap<u64, InteractionRec>,
@@ -232,6 +236,7 @@ impl State {
             application_id: 0,
             users: BTreeMap::new(),
             guilds: BTreeMap::new(),
+            user_locales: BTreeMap::new(),
             channels: BTreeMap::new(),
             messages: BTreeMap::new(),
             interactions: BTreeMap::new(),

@@ -14,6 +14,8 @@ use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::template::Template;
 use crate::domain::text::shorten;
+use crate::i18n::Language;
+use crate::tr;
 
 /// Longest answer accepted in the modal (keeps summaries and thread posts readable).
 pub const MAX_ANSWER_CHARS: u16 = 1_500;
@@ -24,19 +26,23 @@ const COLOUR: u32 = 0x5865F2;
 
 /// The "How to take part" part of an anonymous retro's header.
 pub fn how_to_take_part(template: &Template) -> String {
-    let scale = template.scale.describe();
-    let mut how = format!(
-        "**How to take part** — 🔒 *anonymous check-in*\n• Click a button under each of the {} statements below: {}. Click another button to switch, the same one again to take your vote back. Only you see your vote; the statements show how many have voted, never who.",
-        template.statements.len(),
-        scale
+    let lang = Language::from_locale(&template.language);
+    let mut how = tr!(
+        lang,
+        "anonymous-how",
+        statements = template.statements.len(),
+        scale = template.scale.describe()
     );
     if !template.questions.is_empty() {
-        how.push_str(&format!(
-            "\n• Answer the {} open questions with the **Answer** button in their threads: your answer is posted there without your name, and the same button edits or withdraws it. Messages typed into the threads are not counted (they show your name).",
-            template.questions.len()
+        how.push('\n');
+        how.push_str(&tr!(
+            lang,
+            "anonymous-how-questions",
+            questions = template.questions.len()
         ));
     }
-    how.push_str("\n• Nobody, not even the facilitator, can see who voted or answered what, and once the check-in closes not even the bot's database can tell. The summary shows counts only.");
+    how.push('\n');
+    how.push_str(&lang.t("anonymous-how-nobody"));
     how
 }
 
@@ -44,17 +50,19 @@ pub fn how_to_take_part(template: &Template) -> String {
 fn statement_text(retro: &Retro, position: usize, voters: u64, open: bool) -> String {
     let total = retro.template.statements.len();
     let text = &retro.template.statements[position];
-    let people = if voters == 1 { "has" } else { "have" };
+    let lang = Language::from_locale(&retro.template.language);
     let state = if open {
-        format!("🗳️ **{voters}** {people} voted")
+        tr!(lang, "anonymous-voted", voters = voters)
     } else {
-        format!("🔒 Voting closed · **{voters}** voted")
+        tr!(lang, "anonymous-voting-closed", voters = voters)
     };
-    format!(
-        "**Statement {} of {total}**\n{}\n{state}",
-        position + 1,
-        item_text(text, true)
-    )
+    let label = tr!(
+        lang,
+        "retro-statement",
+        position = position + 1,
+        total = total
+    );
+    format!("{label}\n{}\n{state}", item_text(text, true))
 }
 
 fn vote_buttons(retro: &Retro, position: usize, open: bool) -> Vec<CreateActionRow> {
@@ -98,16 +106,19 @@ pub fn statement_edit(retro: &Retro, position: usize, voters: u64, open: bool) -
 fn question_text(retro: &Retro, position: usize, open: bool) -> String {
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
+    let lang = Language::from_locale(&retro.template.language);
     let how = if open {
-        "*Answer with the button below: your answer is posted in this thread without your name. Click it again to edit or withdraw your answer. Messages typed here are not counted, since they show your name.*"
+        lang.t("anonymous-answer-here")
     } else {
-        "*🔒 Answers are closed.*"
+        lang.t("anonymous-answers-closed")
     };
-    format!(
-        "**Open question {} of {total}**\n{}\n\n{how}",
-        position + 1,
-        item_text(text, false)
-    )
+    let label = tr!(
+        lang,
+        "retro-question",
+        position = position + 1,
+        total = total
+    );
+    format!("{label}\n{}\n\n{how}", item_text(text, false))
 }
 
 fn answer_button(retro: &Retro, position: usize, open: bool) -> Vec<CreateActionRow> {

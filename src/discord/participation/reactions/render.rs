@@ -8,6 +8,7 @@ use serenity::all::{
     CreateMessage, CreateModal, EditMessage, InputTextStyle,
 };
 
+use crate::discord::language;
 use crate::discord::participation::buttons::render::MAX_ANSWER_CHARS;
 use crate::discord::render::retro::item_text;
 use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
@@ -17,19 +18,24 @@ use crate::domain::text::shorten;
 
 /// Discord's limit on a message's content.
 const MAX_CONTENT_CHARS: usize = 2_000;
+use crate::tr;
 
 /// The header's "How to take part" for members who vote with reactions and reply in threads.
 pub fn how_to_take_part(retro: &Retro) -> String {
     let template = &retro.template;
-    let mut how = format!(
-        "**How to take part**\n• React to each of the {} statements below: {}. Your newest reaction counts; remove it to take your vote back.",
-        template.statements.len(),
-        template.scale.describe()
+    let lang = language::of_retro(retro);
+    let mut how = tr!(
+        lang,
+        "retro-how-named",
+        statements = template.statements.len(),
+        scale = template.scale.describe()
     );
     if !template.questions.is_empty() {
-        how.push_str(&format!(
-            "\n• Answer the {} open questions with the **Answer** button in their threads (under your name; click it again to edit or withdraw).",
-            template.questions.len()
+        how.push('\n');
+        how.push_str(&tr!(
+            lang,
+            "retro-how-named-questions",
+            questions = template.questions.len()
         ));
     }
     how
@@ -39,12 +45,15 @@ pub fn how_to_take_part(retro: &Retro) -> String {
 pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
     let total = retro.template.statements.len();
     let text = &retro.template.statements[position];
+    let lang = language::of_retro(retro);
+    let label = tr!(
+        lang,
+        "retro-statement",
+        position = position + 1,
+        total = total
+    );
     CreateMessage::new()
-        .content(format!(
-            "**Statement {} of {total}**\n{}",
-            position + 1,
-            item_text(text, true)
-        ))
+        .content(format!("{label}\n{}", item_text(text, true)))
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
@@ -52,17 +61,24 @@ pub fn statement(retro: &Retro, position: usize) -> CreateMessage {
 pub fn question(retro: &Retro, position: usize) -> CreateMessage {
     let total = retro.template.questions.len();
     let text = &retro.template.questions[position];
+    let lang = language::of_retro(retro);
+    let label = tr!(
+        lang,
+        "retro-question",
+        position = position + 1,
+        total = total
+    );
+    let reply_here = lang.t("retro-question-reply-here");
     let id = AnonymousComponent::Answer {
         retro: retro.id,
         question: position,
     };
     let button = CreateButton::new(id.custom_id())
-        .label("Answer")
+        .label(lang.t("retro-answer-button"))
         .style(ButtonStyle::Primary);
     CreateMessage::new()
         .content(format!(
-            "**Open question {} of {total}**\n{}\n\n*Click **Answer** to answer under your name (again to edit or withdraw); replies typed here count too when the bot may read them.*",
-            position + 1,
+            "{label}\n{}\n\n{reply_here}",
             item_text(text, false)
         ))
         .components(vec![CreateActionRow::Buttons(vec![button])])
