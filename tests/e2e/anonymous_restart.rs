@@ -19,10 +19,10 @@ async fn crashes_and_discord_errors_lose_nothing_and_repeat_nothing() {
     let (t1, t2) = (posts.threads[0].id, posts.threads[1].id);
     click(&w, fx.bob, ch, s1, &posts.vote(0, 0)).await;
 
-    // Discord creates the answer's message, but the bot never hears back; then it crashes.
+    // Discord creates the answer's message, but the bot never hears back (for every retry too); then it crashes.
     let thread_posts = format!("/channels/{t1}/messages");
     w.discord
-        .inject(Fault::lose_response("POST", &thread_posts, 1));
+        .inject(Fault::lose_response("POST", &thread_posts, 5));
     let r = answer(&w, &posts, fx.bob, 0, None, "Customer advisory board").await;
     assert!(r.text.contains("saved and counts"), "{}", r.text);
     assert_eq!(posted_answers(&w.discord, t1), ["Customer advisory board"]);
@@ -100,7 +100,7 @@ async fn crashes_and_discord_errors_lose_nothing_and_repeat_nothing() {
     // Discord refuses Dave's answer: it is saved and counts, and the close posts it.
     let other_posts = format!("/channels/{t2}/messages");
     w.discord
-        .inject(Fault::server_error("POST", &other_posts, 1));
+        .inject(Fault::server_error("POST", &other_posts, 5));
     let r = answer(&w, &posts, fx.dave, 1, None, "The pricing change").await;
     assert!(r.text.contains("saved and counts"), "{}", r.text);
     assert!(posted_answers(&w.discord, t2).is_empty());

@@ -150,7 +150,8 @@ async fn rate_limits_midway_are_retried_after_retry_after() {
 #[tokio::test]
 async fn a_discord_failure_midway_marks_the_retro_failed_and_removes_its_posts() {
     let w = World::start().await;
-    w.discord.inject(Fault::server_error("POST", "/threads", 1));
+    // As many 500s as the bot tries (once and four retries): the start fails for good.
+    w.discord.inject(Fault::server_error("POST", "/threads", 5));
     let reply = w.command(w.fx.alice, "retro start", &[]).await;
     assert!(reply.ephemeral);
     assert!(

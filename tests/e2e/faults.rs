@@ -146,8 +146,6 @@ async fn metric(port: u16, name: &str) -> f64 {
 }
 
 #[tokio::test]
-#[ignore = "open: after the stand-in deletes the channel (CHANNEL_DELETE, THREAD_DELETE) the \
-            scheduler stops planning after the first refused close; under investigation"]
 async fn a_close_after_the_channel_was_deleted_ends_could_not_close() {
     let w = World::start_with_config(Some(FAST)).await;
     let (_, _posted) = w.start_retro(&[("duration", s("3s"))]).await;

@@ -59,7 +59,7 @@ async fn a_german_server_gets_german_posts_and_each_member_answers_in_their_loca
     );
     let question = w.discord.messages(threads[0].id);
     assert!(
-        question[0].content.contains("Antworte in diesem Thread"),
+        question[0].content.contains("Klicke auf **Antworten**"),
         "{}",
         question[0].content
     );

@@ -47,6 +47,9 @@ pub struct DueWork {
     bot: Arc<Bot>,
     lanes: Lanes<Lane>,
     last_reread: Mutex<Option<Instant>>,
+    /// When unfinished closes and posts are tried next: set once per round, so the time stays
+    /// put until it is reached (a time recomputed from "now" at every plan would never come).
+    retry_at: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl DueWork {
@@ -57,6 +60,7 @@ impl DueWork {
             lanes,
             bot,
             last_reread: Mutex::new(None),
+            retry_at: Mutex::new(None),
         }
     }
 }
@@ -105,7 +109,7 @@ impl crate::scheduler::Jobs for DueWork {
         if !*bot.ready.borrow() {
             return None;
         }
-        match next_due(bot).await {
+        match next_due(bot, &self.retry_at).await {
             Ok(next) => next,
             Err(e) => {
                 bot.stats.database_error();
@@ -161,6 +165,8 @@ impl DueWork {
                 "many invalid Discord requests in the last 10 minutes; retries wait"
             );
         } else {
+            // Tried now: the next round of retries is planned afresh.
+            *self.retry_at.lock().expect("retry clock lock") = None;
             for retro in bot
                 .my_retros(RetroStatus::Closing)
                 .await
@@ -256,7 +262,10 @@ async fn reread_flagged(bot: Arc<Bot>) {
 }
 
 /// The earliest close, reminder, occurrence or close retry of the guilds this process serves.
-async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
+async fn next_due(
+    bot: &Bot,
+    retry_at: &Mutex<Option<DateTime<Utc>>>,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
     let open = bot.my_retros(RetroStatus::Open).await?;
     let mut candidates: Vec<DateTime<Utc>> = open.iter().filter_map(|r| r.closes_at).collect();
     let mine = |(guild, at): (GuildId, DateTime<Utc>)| bot.owns(guild).then_some(at);
@@ -283,8 +292,11 @@ async fn next_due(bot: &Bot) -> Result<Option<DateTime<Utc>>, StoreError> {
     );
     let stuck = bot.my_retros(RetroStatus::Closing).await?.len()
         + bot.my_retros(RetroStatus::Posting).await?.len();
+    let mut retry_at = retry_at.lock().expect("retry clock lock");
     if stuck > 0 {
-        candidates.push(Utc::now() + CLOSE_RETRY);
+        candidates.push(*retry_at.get_or_insert_with(|| Utc::now() + CLOSE_RETRY));
+    } else {
+        *retry_at = None;
     }
     Ok(candidates.into_iter().min())
 }

@@ -8,8 +8,12 @@ use crate::discord::bot::Bot;
 use crate::domain::retro::{RetroId, RetroStatus};
 use crate::store::StoreError;
 
-/// How long a lease lasts without renewal.
-pub const LEASE: chrono::Duration = chrono::Duration::minutes(2);
+/// How long a lease lasts without renewal. Every step of posting and closing renews it. Lease
+/// owners are unique per process instance, so a restarted process cannot recognise its own
+/// old leases and waits for them to run out: short, so a crash delays its work by seconds. A
+/// holder that stalls longer only lets another process repeat idempotent steps (posts carry
+/// nonces, threads are found before they are created).
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(20);
 
 /// Marks a retro as being worked on by this process; dropping it ends that.
 pub struct WorkGuard<'a> {
