@@ -2,6 +2,7 @@
 //! packing of a message, the retro's header, the summary, and what looks back (actions,
 //! history). Pure functions from domain values to serenity builders; nothing here calls Discord.
 
+pub mod answer_form;
 pub mod limits;
 pub mod message;
 pub mod overview;

@@ -4,12 +4,12 @@
 
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
-    CreateEmbedFooter, CreateInputText, CreateMessage, CreateModal, EditMessage, InputTextStyle,
-    ReactionType,
+    CreateEmbedFooter, CreateMessage, CreateModal, EditMessage, ReactionType,
 };
 
+use crate::discord::render::answer_form::answer_form;
 use crate::discord::render::retro::item_text;
-use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
+use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::template::Template;
@@ -17,8 +17,7 @@ use crate::domain::text::shorten;
 use crate::i18n::Language;
 use crate::tr;
 
-/// Longest answer accepted in the modal (keeps summaries and thread posts readable).
-pub const MAX_ANSWER_CHARS: u16 = 1_500;
+pub use crate::discord::render::answer_form::MAX_ANSWER_CHARS;
 /// Characters of an answer's random token shown in its message, to find it after a crash.
 pub const TOKEN_SHOWN: usize = 12;
 /// Embed accent colour of posted answers.
@@ -187,24 +186,10 @@ pub fn answer_edit(content: &str, token: &str) -> EditMessage {
 
 /// The answer modal for question `question`, prefilled with the member's current answer.
 pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
-    let id = AnonymousComponent::Answer {
-        retro: retro.id,
+    answer_form(
+        retro,
         question,
-    };
-    let mut input = CreateInputText::new(
-        InputTextStyle::Paragraph,
-        "Your answer (empty withdraws it)",
-        ANSWER_INPUT,
-    )
-    .placeholder(shorten(&retro.template.questions[question], 100))
-    .max_length(MAX_ANSWER_CHARS)
-    .required(false);
-    if let Some(current) = current {
-        input = input.value(current);
-    }
-    CreateModal::new(
-        id.custom_id(),
+        current,
         format!("Anonymous answer to question {}", question + 1),
     )
-    .components(vec![CreateActionRow::InputText(input)])
 }

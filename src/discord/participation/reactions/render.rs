@@ -4,14 +4,14 @@
 //! text neutralised so it cannot ping or hide a link).
 
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateInputText,
-    CreateMessage, CreateModal, EditMessage, InputTextStyle,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage, CreateModal,
+    EditMessage,
 };
 
 use crate::discord::language;
-use crate::discord::participation::buttons::render::MAX_ANSWER_CHARS;
+use crate::discord::render::answer_form::answer_form;
 use crate::discord::render::retro::item_text;
-use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
+use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::text::shorten;
@@ -87,26 +87,12 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
 
 /// The answer form for question `question`, prefilled with the member's current answer.
 pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
-    let id = AnonymousComponent::Answer {
-        retro: retro.id,
+    answer_form(
+        retro,
         question,
-    };
-    let mut input = CreateInputText::new(
-        InputTextStyle::Paragraph,
-        "Your answer (empty withdraws it)",
-        ANSWER_INPUT,
-    )
-    .placeholder(shorten(&retro.template.questions[question], 100))
-    .max_length(MAX_ANSWER_CHARS)
-    .required(false);
-    if let Some(current) = current {
-        input = input.value(current);
-    }
-    CreateModal::new(
-        id.custom_id(),
+        current,
         format!("Answer to question {}", question + 1),
     )
-    .components(vec![CreateActionRow::InputText(input)])
 }
 
 /// A member's form answer as the bot posts it in the question's thread.
