@@ -18,7 +18,9 @@ use serenity::all::{
 };
 
 use crate::discord::bot::Bot;
+use crate::domain::anonymous::min_voters_of;
 use crate::domain::ids::{ChannelId, MessageId};
+use crate::domain::overview::{self, CastVotes, ClosedCheckIn};
 use crate::domain::retro::{ItemKind, Participation, Retro};
 use crate::domain::summary::Summary;
 use crate::domain::template::Scale;
@@ -163,15 +165,21 @@ pub async fn summarise(bot: &Bot, retro: &Retro) -> Result<Summary, StoreError> 
 /// The result of a closed check-in, for trends and history.
 pub async fn check_in_result(bot: &Bot, past: &ClosedRetro) -> Result<CheckInResult, StoreError> {
     let retro = &past.retro;
-    match retro.participation {
-        Participation::Named => {
-            reactions::summary::check_in_result(bot, retro, past.closed_at).await
-        }
+    let votes = match retro.participation {
+        Participation::Named => CastVotes::Reactions(bot.store.marks(retro.id).await?),
         Participation::Anonymous => {
-            let threads = question_threads(bot, retro).await?;
-            buttons::check_in_result(bot, retro, &threads, past.closed_at).await
+            CastVotes::Ballots(bot.store.anonymous_ballots(retro.id).await?)
         }
-    }
+    };
+    let check_in = ClosedCheckIn {
+        retro: retro.clone(),
+        closed_at: past.closed_at,
+        votes,
+    };
+    // The domain's one rule (it also serves the organisation overview); anonymous results use
+    // the threshold the retro started with.
+    let min_voters = min_voters_of(retro, bot.config.anonymous_min_voters);
+    Ok(overview::check_in_result(&check_in, min_voters))
 }
 
 /// Once the summary is computed, before it is posted.

@@ -19,7 +19,6 @@ mod votes;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use serenity::all::Interaction;
 
 use super::report::{ReconcileError, ReconcileReport};
@@ -30,7 +29,6 @@ use crate::domain::anonymous::summary::build_anonymous_summary;
 use crate::domain::ids::ChannelId;
 use crate::domain::retro::{ItemKind, Retro, RetroId};
 use crate::domain::summary::Summary;
-use crate::domain::trend::CheckInResult;
 use crate::store::{RetroItem, StoreError};
 
 pub use answers::submitted_text;
@@ -140,26 +138,6 @@ pub async fn summarise(
         // The threshold the retro started with; the configured one for older retros.
         crate::domain::anonymous::min_voters_of(retro, bot.config.anonymous_min_voters),
     ))
-}
-
-/// The result of a closed anonymous check-in, from its summary (which hides small splits).
-/// Sealed ballots cannot be grouped by member any more: the most participants on one statement
-/// is what is known of how many voted.
-pub async fn check_in_result(
-    bot: &Bot,
-    retro: &Retro,
-    threads: &[Option<ChannelId>],
-    closed_at: DateTime<Utc>,
-) -> Result<CheckInResult, StoreError> {
-    let summary = summarise(bot, retro, threads).await?;
-    let mut result = CheckInResult::from_summary(retro.id, closed_at, &summary);
-    result.voters = result
-        .statements
-        .iter()
-        .map(|s| s.participants)
-        .max()
-        .unwrap_or(0);
-    Ok(result)
 }
 
 /// Once the summary is computed: erases the secret and re-keys every vote and answer at random
