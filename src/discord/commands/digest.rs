@@ -9,7 +9,7 @@ use serenity::all::{
 
 use super::options::Options;
 use super::respond::{database_problem, Responder};
-use super::rights::may_manage_schedules;
+use super::rights::{may_manage_schedules, only_managers_may};
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
@@ -21,9 +21,6 @@ use crate::domain::overview::{Digest, DigestId};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::text::shorten;
 use crate::store::NewDigest;
-
-const WHO_MAY: &str =
-    "Only members with the Manage Server permission or the facilitator role can manage digests.";
 
 /// The `digest` subcommand group (option names are a contract).
 pub fn definition() -> CreateCommandOption {
@@ -94,7 +91,7 @@ async fn add(
     options: &Options,
 ) -> Result<String, String> {
     if !may_manage_schedules(bot, guild, command).await {
-        return Err(WHO_MAY.to_string());
+        return Err(only_managers_may(bot, guild, "manage digests").await);
     }
     let when = options.text("when").unwrap_or_default();
     let timezone = options
@@ -235,7 +232,9 @@ async fn remove(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     if !may_manage_schedules(bot, guild, command).await {
-        return respond.ephemeral(WHO_MAY).await;
+        return respond
+            .ephemeral(only_managers_may(bot, guild, "manage digests").await)
+            .await;
     }
     let given = options
         .text("digest")
