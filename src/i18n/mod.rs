@@ -22,11 +22,36 @@ pub enum Language {
     German,
 }
 
-/// The message files, one per language, in the order of `Language::ALL`.
-const SOURCES: [(&str, &str); 2] = [
-    ("en-US", include_str!("../../locales/en-US/retrobot.ftl")),
-    ("de", include_str!("../../locales/de/retrobot.ftl")),
+/// The message files of each language, one per part of the bot, in the same order in every
+/// language: a message lives in the file of the part that writes it.
+const FILES: [&str; 6] = [
+    "retrobot",
+    "commands",
+    "admin",
+    "organisation",
+    "participation",
+    "words",
 ];
+
+/// The message files of one language, read in the order of `FILES`.
+macro_rules! locale_sources {
+    ($locale:literal) => {
+        (
+            $locale,
+            [
+                include_str!(concat!("../../locales/", $locale, "/retrobot.ftl")),
+                include_str!(concat!("../../locales/", $locale, "/commands.ftl")),
+                include_str!(concat!("../../locales/", $locale, "/admin.ftl")),
+                include_str!(concat!("../../locales/", $locale, "/organisation.ftl")),
+                include_str!(concat!("../../locales/", $locale, "/participation.ftl")),
+                include_str!(concat!("../../locales/", $locale, "/words.ftl")),
+            ],
+        )
+    };
+}
+
+/// Each language's locale and message files, in the order of `Language::ALL`.
+const SOURCES: [(&str, [&str; FILES.len()]); 2] = [locale_sources!("en-US"), locale_sources!("de")];
 
 impl Language {
     /// Every language, English (the fallback) first.
@@ -141,16 +166,20 @@ macro_rules! tr {
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(locale, source)| {
+        .map(|(locale, sources)| {
             let langid: LanguageIdentifier = locale.parse().expect("a valid language tag");
-            let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, errors)| panic!("locales/{locale}: {errors:?}"));
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Discord renders the isolation marks as boxes in some clients: leave them out.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("locales/{locale}: {errors:?}"));
+            for (file, source) in FILES.iter().zip(sources) {
+                let resource =
+                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+                        panic!("locales/{locale}/{file}.ftl: {errors:?}")
+                    });
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|errors| panic!("locales/{locale}/{file}.ftl: {errors:?}"));
+            }
             bundle
         })
         .collect()

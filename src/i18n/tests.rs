@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
-use super::{Language, SOURCES};
+use super::{Language, FILES, SOURCES};
 
 /// Message id → the variables its value uses, for one message file.
 fn messages(locale: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -63,27 +63,45 @@ fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>)
 
 #[test]
 fn every_language_has_every_message_with_the_same_placeables() {
-    let (english_locale, english_source) = SOURCES[0];
-    let english = messages(english_locale, english_source);
-    assert!(english.len() > 20, "the English messages were not read");
-    for (locale, source) in &SOURCES[1..] {
-        let other = messages(locale, source);
-        for (id, variables) in &english {
-            let Some(theirs) = other.get(id) else {
-                panic!("locales/{locale}/retrobot.ftl lacks the message `{id}`");
-            };
-            assert_eq!(
-                theirs, variables,
-                "`{id}` uses different placeables in {locale} than in {english_locale}"
-            );
+    let (english_locale, english_sources) = SOURCES[0];
+    let mut every_id = BTreeMap::new();
+    for (file, english_source) in FILES.iter().zip(english_sources) {
+        let english = messages(english_locale, english_source);
+        for id in english.keys() {
+            if let Some(other_file) = every_id.insert(id.clone(), *file) {
+                panic!("`{id}` is in both {other_file}.ftl and {file}.ftl");
+            }
         }
-        for id in other.keys() {
-            assert!(
-                english.contains_key(id),
-                "locales/{locale}/retrobot.ftl has `{id}`, which English lacks"
-            );
+        for (locale, sources) in &SOURCES[1..] {
+            let index = FILES.iter().position(|f| f == file).expect("a listed file");
+            let other = messages(locale, sources[index]);
+            for (id, variables) in &english {
+                let Some(theirs) = other.get(id) else {
+                    panic!("locales/{locale}/{file}.ftl lacks the message `{id}`");
+                };
+                assert_eq!(
+                    theirs, variables,
+                    "`{id}` uses different placeables in {locale} than in {english_locale}"
+                );
+            }
+            for id in other.keys() {
+                assert!(
+                    english.contains_key(id),
+                    "locales/{locale}/{file}.ftl has `{id}`, which {english_locale}/{file}.ftl lacks"
+                );
+            }
         }
     }
+    assert!(every_id.len() > 20, "the English messages were not read");
+}
+
+/// Every English message id, from all of English's files.
+fn english_ids() -> BTreeSet<String> {
+    let (locale, sources) = SOURCES[0];
+    sources
+        .iter()
+        .flat_map(|source| messages(locale, source).into_keys())
+        .collect()
 }
 
 /// The literal message ids the code looks up (`.t("…")`, `.t_with("…"`, `tr!(lang, "…"`).
@@ -119,7 +137,7 @@ fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
 
 #[test]
 fn every_message_the_code_asks_for_exists() {
-    let english = messages(SOURCES[0].0, SOURCES[0].1);
+    let english = english_ids();
     let mut used = BTreeSet::new();
     ids_used_in(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
@@ -128,10 +146,7 @@ fn every_message_the_code_asks_for_exists() {
     // The examples in this module's own docs and tests.
     used.retain(|id| !id.is_empty() && !id.starts_with("example-") && id != "…");
     assert!(used.len() > 10, "the code's message ids were not found");
-    let missing: Vec<_> = used
-        .iter()
-        .filter(|id| !english.contains_key(*id))
-        .collect();
+    let missing: Vec<_> = used.iter().filter(|id| !english.contains(*id)).collect();
     assert!(
         missing.is_empty(),
         "messages asked for but not written: {missing:?}"

@@ -1,0 +1,1 @@
+# Deutsch — server administration: schedules, settings, team templates, help.

@@ -1,0 +1,1 @@
+# Deutsch — member commands: actions, answers, exports, history, status, templates, start.

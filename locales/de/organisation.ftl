@@ -1,0 +1,1 @@
+# Deutsch — the organisation: overview, sharing, digests, server export, reminders, reports.

@@ -1,0 +1,1 @@
+# Deutsch — taking part: buttons, answer forms, notices, posting errors.
