@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::{Any, Row, Transaction};
 
 use super::text::{from_db, to_db};
-use super::{id_from_db, id_to_db, Store, StoreResult};
+use super::{id_from_db, id_to_db, Store, StoreError, StoreResult};
 use crate::domain::ids::MessageId;
 use crate::domain::live::Change;
 use crate::domain::retro::RetroId;
@@ -84,7 +84,8 @@ impl Store {
     }
 
     /// Makes the stored replies of one question equal `present` (the members' messages in its
-    /// thread as listed by Discord). Returns how many were written and removed.
+    /// thread as listed by Discord). A reply the database rejects for good is logged and
+    /// skipped. Returns how many were written and removed.
     pub async fn reconcile_replies(
         &self,
         retro: RetroId,
@@ -121,7 +122,11 @@ impl Store {
             if known.get(&reply.message_id) == Some(&reply.content) {
                 continue;
             }
-            sqlx::query(UPSERT_REPLY)
+            // Each reply in a savepoint: one the database refuses for good (as the vote writer
+            // found too) is skipped, so it cannot keep the others, and the close, from being
+            // recorded.
+            let mut one = sqlx::Acquire::begin(&mut tx).await?;
+            let upserted = sqlx::query(UPSERT_REPLY)
                 .bind(id_to_db(reply.message_id))
                 .bind(retro.0)
                 .bind(question as i64)
@@ -129,9 +134,26 @@ impl Store {
                 .bind(to_db(&reply.author_name))
                 .bind(to_db(&reply.content))
                 .bind(written_at)
-                .execute(&mut *tx)
-                .await?;
-            written += 1;
+                .execute(&mut *one)
+                .await
+                .map_err(StoreError::from);
+            match upserted {
+                Ok(_) => {
+                    one.commit().await?;
+                    written += 1;
+                }
+                Err(error) if !error.is_transient() => {
+                    one.rollback().await?;
+                    tracing::error!(
+                        %retro,
+                        question,
+                        message = reply.message_id.0,
+                        %error,
+                        "the database rejected a listed reply; it is skipped"
+                    );
+                }
+                Err(error) => return Err(error),
+            }
         }
         tx.commit().await?;
         Ok((written, removed))

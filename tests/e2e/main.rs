@@ -12,6 +12,7 @@ mod anonymous_burst;
 mod anonymous_restart;
 mod bad_input;
 mod burst;
+mod db_rejects;
 mod digest_restart;
 mod exports;
 mod faults;
