@@ -2,7 +2,7 @@
 //! survives a 502 and a lost answer at each posting step (and posts everything once); an
 //! automatic close after the channel was deleted, or after the bot's access was revoked, ends
 //! "could not close" (channel free, another server's check-in on time, invalid requests
-//! counted on /metrics).
+//! counted on /metrics); a notice or a form answer whose post lost its answer is posted once.
 
 use std::time::Duration;
 
@@ -124,13 +124,13 @@ async fn retro_in(w: &World, status: RetroStatus) -> Retro {
 }
 
 /// A free local port for the operators' endpoint.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     listener.local_addr().expect("its address").port()
 }
 
 /// One value of the bot's /metrics.
-async fn metric(port: u16, name: &str) -> f64 {
+pub async fn metric(port: u16, name: &str) -> f64 {
     let text = reqwest::get(format!("http://127.0.0.1:{port}/metrics"))
         .await
         .expect("/metrics answers")
@@ -227,5 +227,66 @@ async fn a_close_after_access_was_revoked_ends_could_not_close_and_nobody_else_w
     w.discord.set_member_overwrite(w.fx.channel, bot, None);
     let (reply, _) = w.start_retro(&[]).await;
     assert!(!reply.text.contains("already"), "{}", reply.text);
+    w.finish().await;
+}
+
+/// Waits until a post to `path` lost its answer and was sent again successfully.
+async fn wait_for_retried_post(w: &World, path: &str) {
+    w.discord
+        .wait_until(WAIT, "the retried post", |d| {
+            let posts: Vec<_> = d
+                .requests()
+                .into_iter()
+                .filter(|r| r.method == "POST" && r.path.ends_with(path))
+                .collect();
+            let lost = posts.iter().position(|r| r.injected)?;
+            posts[lost + 1..]
+                .iter()
+                .any(|r| (200..300).contains(&r.status))
+                .then_some(())
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn a_typed_reply_notice_is_posted_once_through_a_lost_answer() {
+    let w = World::start().await;
+    let (_, posts) = crate::anonymous::start_anonymous(&w, &[]).await;
+    let thread = posts.threads[0].id;
+    let path = format!("/channels/{thread}/messages");
+    w.discord.inject(Fault::lose_response("POST", &path, 1));
+    w.discord
+        .post(w.fx.dave, thread, "We rarely talk to customers");
+    wait_for_retried_post(&w, &path).await;
+    let bot = w.discord.bot_user_id();
+    let notices: Vec<String> = w
+        .discord
+        .messages(thread)
+        .into_iter()
+        .filter(|m| m.author_id == bot && m.content.starts_with(&format!("<@{}>", w.fx.dave)))
+        .map(|m| m.content)
+        .collect();
+    assert_eq!(notices.len(), 1, "the notice once: {notices:#?}");
+    w.finish().await;
+}
+
+#[tokio::test]
+async fn a_form_answer_is_posted_once_through_a_lost_answer() {
+    let w = World::start().await;
+    let (_, posted) = w.start_retro(&[]).await;
+    let thread = posted.threads[0].id;
+    let path = format!("/channels/{thread}/messages");
+    w.discord.inject(Fault::lose_response("POST", &path, 1));
+    crate::intents::answer(&w, w.fx.bob, thread, None, "Weekly customer calls").await;
+    wait_for_retried_post(&w, &path).await;
+    let bot = w.discord.bot_user_id();
+    let answers: Vec<String> = w
+        .discord
+        .messages(thread)
+        .into_iter()
+        .filter(|m| m.author_id == bot && m.content.contains("answered:"))
+        .map(|m| m.content)
+        .collect();
+    assert_eq!(answers.len(), 1, "the answer once: {answers:#?}");
     w.finish().await;
 }

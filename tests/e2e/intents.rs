@@ -28,7 +28,13 @@ fn question_message(d: &StandIn, thread: u64) -> MessageView {
 }
 
 /// `user` opens question `thread`'s form, checks what it is prefilled with, and submits `text`.
-async fn answer(w: &World, user: u64, thread: u64, prefilled: Option<&str>, text: &str) -> Reply {
+pub async fn answer(
+    w: &World,
+    user: u64,
+    thread: u64,
+    prefilled: Option<&str>,
+    text: &str,
+) -> Reply {
     let question = question_message(&w.discord, thread);
     let custom_id = question.custom_ids()[0].clone();
     let opened = w

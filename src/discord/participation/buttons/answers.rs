@@ -201,7 +201,11 @@ async fn sync(
                 Ok(message) => message.id,
                 // Deleted in Discord meanwhile (by a moderator): post it again.
                 Err(e) if e.is_not_found() => {
-                    let body = render::answer(text, &record.token);
+                    // Posted once per deleted message, even when a lost answer repeats it.
+                    let nonce = Nonce::String(format!("d{}", id.get()));
+                    let body = render::answer(text, &record.token)
+                        .nonce(nonce)
+                        .enforce_nonce(true);
                     bot.rest.create_message(thread, &body).await?.id
                 }
                 Err(e) => return Err(e.into()),

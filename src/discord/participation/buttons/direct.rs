@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use serenity::all::{
-    ChannelId, CreateAllowedMentions, CreateMessage, Message, MessageReference, MessageType,
+    ChannelId, CreateAllowedMentions, CreateMessage, Message, MessageReference, MessageType, Nonce,
 };
 use tracing::Instrument;
 
@@ -57,7 +57,10 @@ pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
             author.get()
         ))
         .reference_message(reference)
-        .allowed_mentions(CreateAllowedMentions::new().users([author]).replied_user(true));
+        .allowed_mentions(CreateAllowedMentions::new().users([author]).replied_user(true))
+        // One notice per typed message, even when a lost answer makes the post go out again.
+        .nonce(Nonce::String(format!("n{}", message.id.get())))
+        .enforce_nonce(true);
     let bot = bot.clone();
     let span = tracing::info_span!("direct message in anonymous thread", %retro);
     tokio::spawn(

@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use serenity::all::{ChannelId, ComponentInteraction, Interaction, ModalInteraction};
+use serenity::all::{
+    ChannelId, ComponentInteraction, Interaction, InteractionId, ModalInteraction, Nonce,
+};
 use tracing::Instrument;
 
 use super::render;
@@ -131,6 +133,7 @@ fn on_submit(
                 question,
                 member,
                 thread,
+                submission: ack.id,
             };
             let said = match text {
                 Some(text) => answer.give(&name, &text).await,
@@ -149,6 +152,8 @@ struct Answer<'a> {
     question: usize,
     member: MemberId,
     thread: ChannelId,
+    /// The form submission being applied: it posts at most one message.
+    submission: InteractionId,
 }
 
 impl Answer<'_> {
@@ -243,7 +248,10 @@ impl Answer<'_> {
         name: &str,
         text: &str,
     ) -> Result<(serenity::all::MessageId, bool), RestError> {
-        let body = render::form_answer(name, text);
+        // One post per submission, even when a lost answer makes it go out again.
+        let body = render::form_answer(name, text)
+            .nonce(Nonce::String(format!("f{}", self.submission.get())))
+            .enforce_nonce(true);
         let message = self.bot.rest.create_message(self.thread, &body).await?;
         Ok((message.id, true))
     }
