@@ -214,8 +214,19 @@ impl World {
         statements: usize,
         questions: usize,
     ) -> PostedRetro {
+        self.wait_for_posts_in(self.fx.channel, scale, statements, questions)
+            .await
+    }
+
+    /// Like [`World::wait_for_posts_on`] for the newest retro in `channel`.
+    pub async fn wait_for_posts_in(
+        &self,
+        channel: u64,
+        scale: &[&str],
+        statements: usize,
+        questions: usize,
+    ) -> PostedRetro {
         let bot_id = self.discord.bot_user_id();
-        let channel = self.fx.channel;
         self.discord
             .wait_until(WAIT, "the retro's posts", |d| {
                 let messages = d.messages(channel);

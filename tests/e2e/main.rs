@@ -23,6 +23,7 @@ mod lifecycle;
 mod looking_back;
 mod overview;
 mod restart;
+mod rolling_restart;
 mod scale;
 mod schedule_downtime;
 mod schedules;

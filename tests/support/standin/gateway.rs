@@ -1,5 +1,6 @@
 //! The websocket gateway: HELLO, heartbeats, IDENTIFY -> READY + GUILD_CREATE, RESUME with replay,
-//! several sessions (one per shard), and routing each dispatch to the session owning its guild.
+//! several sessions (one or more per shard), and routing each dispatch to every session owning
+//! its guild.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -267,8 +268,12 @@ fn identify(shared: &Shared, d: &Value, conn_id: u64, tx: &UnboundedSender<ConnC
             },
             _ => (0, 1),
         };
-        // A fresh IDENTIFY replaces any older session of the same shard (no replay for it).
-        s.gateway.sessions.retain(|_, old| old.shard != shard);
+        // A fresh IDENTIFY replaces any disconnected session of the same shard (no replay for
+        // it). A connected one stays: Discord lets several connections hold the same shard (a
+        // rolling deploy), and each of them gets every dispatch of it.
+        s.gateway
+            .sessions
+            .retain(|_, old| old.shard != shard || old.conn.is_some());
         s.gateway.next_session += 1;
         let sid = format!("session-{}-{}", s.gateway.next_session, conn_id);
         s.gateway.tokens.push(token.clone());
@@ -373,5 +378,15 @@ pub fn drop_connections(state: &mut State, code: u16) {
         if let Some(c) = sess.conn.take() {
             let _ = c.tx.send(ConnCmd::Close(code));
         }
+    }
+}
+
+impl super::StandIn {
+    /// How many gateway connections are live now (several may hold the same shard).
+    pub fn live_connections(&self) -> usize {
+        self.shared.read(|s| {
+            let sessions = s.gateway.sessions.values();
+            sessions.filter(|x| x.conn.is_some()).count()
+        })
     }
 }
