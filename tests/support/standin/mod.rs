@@ -298,7 +298,9 @@ impl StandIn {
                 .stats
                 .iter()
                 .map(|(shard, stats)| {
-                    let sess = s.gateway.sessions.values().find(|x| x.shard == *shard);
+                    // A connected session of the shard first (several may hold it).
+                    let of_shard = || s.gateway.sessions.values().filter(|x| x.shard == *shard);
+                    let sess = of_shard().find(|x| x.conn.is_some()).or(of_shard().next());
                     SessionInfo {
                         session_id: sess.map(|x| x.id.clone()).unwrap_or_default(),
                         shard: *shard,
