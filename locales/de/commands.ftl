@@ -103,3 +103,14 @@ action-done-no-id = Gib die Nummer der Maßnahme an, z. B. `/retro action done i
 action-done-not-here = { $refusal } Hier lassen sich nur die Maßnahmen dieses Kanals als erledigt markieren; `/retro action list` zeigt sie.
 action-already-done = Maßnahme #{ $id } war schon erledigt.
 action-marked-done = Maßnahme #{ $id } ist als erledigt markiert: { $text }
+
+## Berechtigungen, wie Discords Einstellungen sie nennen
+
+permission-view-channel = Kanal ansehen
+permission-send-messages = Nachrichten senden
+permission-embed-links = Links einbetten
+permission-add-reactions = Reaktionen hinzufügen
+permission-read-message-history = Nachrichtenverlauf anzeigen
+permission-create-public-threads = Öffentliche Threads erstellen
+permission-send-messages-in-threads = Nachrichten in Threads senden
+permission-attach-files = Dateien anhängen

@@ -103,3 +103,14 @@ action-done-no-id = Give the action's number, e.g. `/retro action done id:4`.
 action-done-not-here = { $refusal } Only this channel's actions can be marked done here; `/retro action list` shows them.
 action-already-done = Action #{ $id } was already done.
 action-marked-done = Marked action #{ $id } as done: { $text }
+
+## Permissions, as Discord's settings name them
+
+permission-view-channel = View Channel
+permission-send-messages = Send Messages
+permission-embed-links = Embed Links
+permission-add-reactions = Add Reactions
+permission-read-message-history = Read Message History
+permission-create-public-threads = Create Public Threads
+permission-send-messages-in-threads = Send Messages in Threads
+permission-attach-files = Attach Files

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::anonymous::click;
 use crate::harness::{s, World, WAIT};
-use crate::support::{MessageView, Reply, ThreadView};
+use crate::support::{perms, Fault, MessageView, Reply, ThreadView};
 
 /// `user` opens the Answer form of the question whose first message is `question` in `thread`,
 /// then submits `text`; returns the opened form and the answer to the submission.
@@ -320,6 +320,39 @@ async fn anonymous_check_in_answers_follow_the_member_and_posts_follow_the_retro
             .contains("hier getippte Nachrichten zählen nicht"),
         "{}",
         notice.content
+    );
+    w.finish().await;
+}
+
+#[tokio::test]
+async fn a_german_facilitator_is_told_what_is_missing_and_what_failed_in_german() {
+    let w = World::start().await;
+    let alice = w.fx.alice;
+    w.discord.set_user_locale(alice, "de");
+    let granted = perms::VIEW_CHANNEL
+        | perms::SEND_MESSAGES
+        | perms::EMBED_LINKS
+        | perms::READ_MESSAGE_HISTORY
+        | perms::SEND_MESSAGES_IN_THREADS;
+    w.discord.set_bot_permissions(w.fx.channel, granted);
+    let refused = w.command(alice, "retro start", &[]).await;
+    assert!(
+        refused
+            .text
+            .contains("**Reaktionen hinzufügen**, **Öffentliche Threads erstellen**"),
+        "{refused:?}"
+    );
+    w.finish().await;
+
+    let w = World::start().await;
+    w.discord.set_user_locale(w.fx.alice, "de");
+    // As many 500s as the bot tries: the start fails for good, and says why in German.
+    w.discord.inject(Fault::server_error("POST", "/threads", 5));
+    let failed = w.command(w.fx.alice, "retro start", &[]).await;
+    assert!(
+        failed.text.starts_with("Ich konnte die Retro nicht starten: Discord hat abgelehnt, einen Thread zu erstellen: Discord antwortete mit 500")
+            && failed.text.contains("nichts ist offen"),
+        "{failed:?}"
     );
     w.finish().await;
 }

@@ -123,7 +123,7 @@ pub async fn run(
         Err(e) => return respond.ephemeral(e.to_string()).await,
     };
     if let Some(granted) = command.app_permissions {
-        let missing = permissions::missing(granted);
+        let missing = permissions::missing_in(granted, lang);
         if !missing.is_empty() {
             return respond
                 .ephemeral(tr!(
