@@ -19,7 +19,6 @@ retro-answer-button = Antworten
 
 anonymous-how = **So machst du mit** — 🔒 *anonymer Check-in*
     • Klicke unter jeder der { $statements } Aussagen unten auf einen Button: { $scale }. Ein anderer Button ändert deine Stimme, derselbe noch einmal nimmt sie zurück. Nur du siehst deine Stimme; die Aussagen zeigen, wie viele abgestimmt haben, nie wer.
-anonymous-how-questions = • Beantworte die { $questions } offenen Fragen mit dem Button **Answer** in ihren Threads: Deine Antwort erscheint dort ohne deinen Namen, und derselbe Button ändert sie oder zieht sie zurück. In die Threads getippte Nachrichten zählen nicht (sie zeigen deinen Namen).
 anonymous-how-nobody = • Niemand, auch nicht die Moderation, kann sehen, wer wie abgestimmt oder was geantwortet hat, und nach dem Ende des Check-ins weiß es nicht einmal die Datenbank des Bots. Die Zusammenfassung zeigt nur Zahlen.
 anonymous-voted = { $voters ->
     [one] 🗳️ **{ $voters }** Person hat abgestimmt
@@ -56,7 +55,6 @@ summary-thread = Thread: { $thread }
 
 error-not-in-direct-messages = Retros laufen im Textkanal eines Servers, nicht in Direktnachrichten.
 error-unknown-command = Diesen Befehl kenne ich nicht. Versuch es mit `/retro start`.
-error-database = Ich konnte { $what } nicht (Datenbankproblem). Bitte versuch es gleich noch einmal.
 start-not-a-text-channel = Führe `/retro start` in einem Textkanal aus (nicht in einem Thread, Forum oder Sprachkanal).
 start-unknown-template = Es gibt keine Vorlage namens `{ $key }`. Bekannte Vorlagen: { $known }. `/retro templates` beschreibt sie.
 start-missing-permissions = Ich kann in { $channel } keine Retro durchführen: Mir fehlen hier diese Berechtigungen: **{ $missing }**. Bitte eine Server-Administration, sie zu erteilen, und versuch es dann noch einmal.

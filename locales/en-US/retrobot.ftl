@@ -20,7 +20,6 @@ retro-answer-button = Answer
 
 anonymous-how = **How to take part** — 🔒 *anonymous check-in*
     • Click a button under each of the { $statements } statements below: { $scale }. Click another button to switch, the same one again to take your vote back. Only you see your vote; the statements show how many have voted, never who.
-anonymous-how-questions = • Answer the { $questions } open questions with the **Answer** button in their threads: your answer is posted there without your name, and the same button edits or withdraws it. Messages typed into the threads are not counted (they show your name).
 anonymous-how-nobody = • Nobody, not even the facilitator, can see who voted or answered what, and once the check-in closes not even the bot's database can tell. The summary shows counts only.
 anonymous-voted = { $voters ->
     [one] 🗳️ **{ $voters }** has voted
@@ -57,7 +56,6 @@ summary-thread = thread: { $thread }
 
 error-not-in-direct-messages = Retros run in a server's text channel, not in direct messages.
 error-unknown-command = I don't know that command. Try `/retro start`.
-error-database = I couldn't { $what } (database problem). Please try again in a moment.
 start-not-a-text-channel = Run `/retro start` in a text channel (not in a thread, forum or voice channel).
 start-unknown-template = There is no template called `{ $key }`. Known templates: { $known }. `/retro templates` describes them.
 start-missing-permissions = I can't run a retro in { $channel }: I'm missing these permissions here: **{ $missing }**. Ask a server admin to grant them, then try again.

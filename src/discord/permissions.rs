@@ -9,6 +9,7 @@ use serenity::all::{
 
 use super::bot::Bot;
 use super::rest::RestError;
+use crate::i18n::Language;
 
 /// What posting and reading a retro needs in its channel.
 pub fn required_in_channel() -> Permissions {
@@ -23,20 +24,39 @@ pub fn required_in_channel() -> Permissions {
 }
 
 /// The permissions from [`required_in_channel`] that `granted` lacks, by their names in
-/// Discord's settings.
-pub fn missing(granted: Permissions) -> Vec<&'static str> {
-    let names = [
-        (Permissions::VIEW_CHANNEL, "View Channel"),
-        (Permissions::SEND_MESSAGES, "Send Messages"),
-        (Permissions::EMBED_LINKS, "Embed Links"),
-        (Permissions::ADD_REACTIONS, "Add Reactions"),
-        (Permissions::READ_MESSAGE_HISTORY, "Read Message History"),
-        (Permissions::CREATE_PUBLIC_THREADS, "Create Public Threads"),
-        (
-            Permissions::SEND_MESSAGES_IN_THREADS,
-            "Send Messages in Threads",
-        ),
-        (Permissions::ATTACH_FILES, "Attach Files"),
+/// Discord's settings (in English; [`missing_in`] names them in a member's language).
+pub fn missing(granted: Permissions) -> Vec<String> {
+    missing_in(granted, Language::English)
+}
+
+/// A permission's name in Discord's settings, in a language.
+type PermissionName = fn(Language) -> String;
+
+/// [`missing`], named as Discord's settings name them in `lang`.
+pub fn missing_in(granted: Permissions, lang: Language) -> Vec<String> {
+    let names: [(Permissions, PermissionName); 8] = [
+        (Permissions::VIEW_CHANNEL, |l| {
+            l.t("permission-view-channel")
+        }),
+        (Permissions::SEND_MESSAGES, |l| {
+            l.t("permission-send-messages")
+        }),
+        (Permissions::EMBED_LINKS, |l| l.t("permission-embed-links")),
+        (Permissions::ADD_REACTIONS, |l| {
+            l.t("permission-add-reactions")
+        }),
+        (Permissions::READ_MESSAGE_HISTORY, |l| {
+            l.t("permission-read-message-history")
+        }),
+        (Permissions::CREATE_PUBLIC_THREADS, |l| {
+            l.t("permission-create-public-threads")
+        }),
+        (Permissions::SEND_MESSAGES_IN_THREADS, |l| {
+            l.t("permission-send-messages-in-threads")
+        }),
+        (Permissions::ATTACH_FILES, |l| {
+            l.t("permission-attach-files")
+        }),
     ];
     if granted.administrator() {
         return Vec::new();
@@ -44,7 +64,7 @@ pub fn missing(granted: Permissions) -> Vec<&'static str> {
     names
         .iter()
         .filter(|(p, _)| required_in_channel().contains(*p) && !granted.contains(*p))
-        .map(|(_, n)| *n)
+        .map(|(_, name)| name(lang))
         .collect()
 }
 
@@ -183,6 +203,10 @@ mod tests {
         assert_eq!(
             missing(granted),
             vec!["Add Reactions", "Create Public Threads"]
+        );
+        assert_eq!(
+            missing_in(granted, Language::German),
+            vec!["Reaktionen hinzufügen", "Öffentliche Threads erstellen"]
         );
     }
 

@@ -96,7 +96,7 @@ async fn exports_in_every_format_match_the_votes_cast() {
         .await;
     assert!(csv.ephemeral);
     assert!(
-        csv.text.contains("4 votes from 3 members, 1 replies"),
+        csv.text.contains("4 votes from 3 members, 1 reply."),
         "{}",
         csv.text
     );

@@ -195,12 +195,19 @@ async fn a_crash_while_posting_resumes_without_posting_twice() {
     w.launch().await;
     let posted = w.wait_for_posts(3, 4).await;
     let store = w.store().await;
+    // The posts show before the bot records the retro as open: wait for that record.
+    crate::harness::eventually("the resumed retro recorded as open", || async {
+        let found = store.active_retro_in_channel(ChannelId(fx.channel)).await;
+        found
+            .unwrap()
+            .is_some_and(|r| r.status == RetroStatus::Open)
+    })
+    .await;
     let open = store
         .active_retro_in_channel(ChannelId(fx.channel))
         .await
         .unwrap()
         .expect("the retro was resumed");
-    assert_eq!(open.status, RetroStatus::Open);
     assert_eq!(open.header_message_id, Some(MessageId(posted.header.id)));
     let bot_id = w.discord.bot_user_id();
     let messages = w.discord.messages(fx.channel);

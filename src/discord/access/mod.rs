@@ -9,4 +9,4 @@ mod convert;
 pub mod viewer;
 
 pub use cache::AccessCache;
-pub use viewer::{not_found, viewer, viewer_of, Viewer};
+pub use viewer::{not_found, not_found_in, viewer, viewer_of, Viewer};

@@ -12,6 +12,7 @@ use crate::domain::ids::{
     ChannelId as DomainChannelId, GuildId as DomainGuildId, MemberId, RoleId,
 };
 use crate::domain::retro::Retro;
+use crate::i18n::Language;
 
 /// One member of one server, with what is known of the server's channels.
 #[derive(Clone, Debug)]
@@ -111,5 +112,10 @@ fn is_thread(kind: ChannelType) -> bool {
 /// cannot see (the same words either way, so a refusal reveals nothing):
 /// "There is no retro #12 that you can see."
 pub fn not_found(what: &str, number: i64) -> String {
-    format!("There is no {what} #{number} that you can see.")
+    not_found_in(Language::English, what, number)
+}
+
+/// [`not_found`] in `lang`; `what` is "retro", "action" or "schedule" (the message's variants).
+pub fn not_found_in(lang: Language, what: &str, number: i64) -> String {
+    crate::tr!(lang, "not-found", what = what, number = number.to_string())
 }

@@ -5,7 +5,7 @@ use chrono::Utc;
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -13,6 +13,7 @@ use crate::discord::render::reports::{actions_blocks, pack_parts};
 use crate::discord::rest::RestError;
 use crate::domain::action::{parse_due, validate_text, MAX_ACTION_CHARS};
 use crate::store::{NewAction, StoreError};
+use crate::tr;
 
 /// Completed actions `/retro action list` shows besides the open ones.
 const RECENTLY_DONE: usize = 5;
@@ -69,20 +70,17 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let outcome = match options.path.get(1).map(String::as_str) {
         Some("add") => add(bot, command, options, respond).await,
         Some("list") => list(bot, command, respond).await,
         Some("done") => done(bot, command, options, respond).await,
-        _ => {
-            return respond
-                .ephemeral("Use `/retro action add`, `/retro action list` or `/retro action done`.")
-                .await
-        }
+        _ => return respond.ephemeral(lang.t("action-usage")).await,
     };
     match outcome {
         Ok(answered) => answered,
         Err(e) => {
-            let text = database_problem(bot, "read or save the action items", &e);
+            let text = database_problem_in(bot, lang, "action-what-read-save", &e);
             respond.ephemeral(text).await
         }
     }
@@ -94,6 +92,7 @@ async fn add(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<Result<(), RestError>, StoreError> {
+    let lang = respond.lang();
     let today = Utc::now().date_naive();
     let text = match validate_text(options.text("text").unwrap_or_default()) {
         Ok(text) => text,
@@ -107,9 +106,7 @@ async fn add(
     let visible = access::viewer(bot, command).await.can_view(channel);
     let latest = bot.store.latest_retro_in_channel(channel).await?;
     let Some(retro) = latest.filter(|_| visible) else {
-        return Ok(respond
-            .ephemeral("No check-in has run in this channel yet; action items belong to a check-in. Start one with `/retro start`.")
-            .await);
+        return Ok(respond.ephemeral(lang.t("action-no-check-in")).await);
     };
     let action = bot
         .store
@@ -125,12 +122,13 @@ async fn add(
         .await?;
     tracing::info!(retro = %retro.id, action = action.id, "action recorded");
     Ok(respond
-        .ephemeral(format!(
-            "Recorded on {} ({}): {}\nThe next check-in here opens with it until `/retro action done {}`.",
-            crate::domain::member_text::inline(&retro.display_name()),
-            retro.id,
-            action.describe(today),
-            action.id
+        .ephemeral(tr!(
+            lang,
+            "action-recorded",
+            name = crate::domain::member_text::inline(&retro.display_name()),
+            retro = retro.id.to_string(),
+            action = action.describe(today),
+            id = action.id.to_string(),
         ))
         .await)
 }
@@ -140,11 +138,10 @@ async fn list(
     command: &CommandInteraction,
     respond: &Responder<'_>,
 ) -> Result<Result<(), RestError>, StoreError> {
+    let lang = respond.lang();
     let channel = command.channel_id.domain();
     if !access::viewer(bot, command).await.can_view(channel) {
-        return Ok(respond
-            .ephemeral("No action items in this channel yet.")
-            .await);
+        return Ok(respond.ephemeral(lang.t("action-list-none-yet")).await);
     }
     let open = bot.store.open_actions_in_channel(channel, None).await?;
     let done = bot
@@ -152,17 +149,16 @@ async fn list(
         .done_actions_in_channel(channel, RECENTLY_DONE)
         .await?;
     if open.is_empty() && done.is_empty() {
-        return Ok(respond
-            .ephemeral("No action items in this channel yet. Add one with `/retro action add`.")
-            .await);
+        return Ok(respond.ephemeral(lang.t("action-list-empty")).await);
     }
     let today = Some(Utc::now().date_naive());
-    let mut blocks = actions_blocks(&format!("__Open ({})__", open.len()), &open, today);
+    let open_title = tr!(lang, "action-list-open", count = open.len());
+    let mut blocks = actions_blocks(&open_title, &open, today);
     if open.is_empty() {
-        blocks.push("No open action items. 🎉".into());
+        blocks.push(lang.t("action-list-none-open"));
     }
-    blocks.extend(actions_blocks("__Done recently__", &done, today));
-    let parts = pack_parts("Action items", &blocks, None);
+    blocks.extend(actions_blocks(&lang.t("action-list-done"), &done, today));
+    let parts = pack_parts(&lang.t("action-list-title"), &blocks, None);
     if let Err(e) = respond.defer_ephemeral().await {
         return Ok(Err(e));
     }
@@ -175,34 +171,36 @@ async fn done(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<Result<(), RestError>, StoreError> {
+    let lang = respond.lang();
     let Some(id) = options.integer("id") else {
-        return Ok(respond
-            .ephemeral("Give the action's number, e.g. `/retro action done id:4`.")
-            .await);
+        return Ok(respond.ephemeral(lang.t("action-done-no-id")).await);
     };
     let channel = command.channel_id.domain();
     let viewer = access::viewer(bot, command).await;
     let action = match bot.store.action(id).await? {
         Some(action) if action.channel_id == channel && viewer.can_view(channel) => action,
         _ => {
-            let refusal = access::not_found("action", id);
+            let refusal = access::not_found_in(lang, "action", id);
             return Ok(respond
-                .ephemeral(format!(
-                    "{refusal} Only this channel's actions can be marked done here; `/retro action list` shows them."
-                ))
+                .ephemeral(tr!(lang, "action-done-not-here", refusal = refusal))
                 .await);
         }
     };
     if action.is_done() {
         return Ok(respond
-            .ephemeral(format!("Action #{id} was already done."))
+            .ephemeral(tr!(lang, "action-already-done", id = id.to_string()))
             .await);
     }
     let by = command.user.id.domain();
     let text = if bot.store.complete_action(id, by, Utc::now()).await? {
-        format!("Marked action #{id} as done: {}", action.text)
+        tr!(
+            lang,
+            "action-marked-done",
+            id = id.to_string(),
+            text = action.text
+        )
     } else {
-        format!("Action #{id} was already done.")
+        tr!(lang, "action-already-done", id = id.to_string())
     };
     Ok(respond.ephemeral(text).await)
 }

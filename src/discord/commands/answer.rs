@@ -17,7 +17,7 @@ impl Responder<'_> {
         file: Option<Upload>,
     ) -> Result<(), RestError> {
         let Some((first, rest)) = parts.split_first() else {
-            return self.edit("Nothing to show.").await;
+            return self.edit(self.lang().t("respond-nothing-to-show")).await;
         };
         let body = EditInteractionResponse::new()
             .content("")

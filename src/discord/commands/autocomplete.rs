@@ -11,6 +11,7 @@ use super::schedule;
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
+use crate::discord::language;
 use crate::discord::rest::RestError;
 use crate::domain::text::shorten;
 
@@ -23,7 +24,7 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
     let choices: Vec<AutocompleteChoice> = match focused.name {
         "template" | "default_template" => {
             let guild = command.guild_id.map(|g| g.domain());
-            template_choices(bot, guild, &query).await
+            template_choices(bot, guild, language::of_member(command), &query).await
         }
         "retro" => {
             let viewer = access::viewer(bot, command).await;
@@ -66,6 +67,7 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
 async fn template_choices(
     bot: &Bot,
     guild: Option<crate::domain::ids::GuildId>,
+    lang: crate::i18n::Language,
     query: &str,
 ) -> Vec<AutocompleteChoice> {
     let catalog = match crate::discord::server::catalog_of(bot, guild).await {
@@ -79,6 +81,7 @@ async fn template_choices(
         .matching(query)
         .take(25)
         .map(|(t, origin)| {
+            let origin = super::templates::origin_words(lang, origin);
             AutocompleteChoice::new(
                 shorten(&format!("{} ({}, {origin})", t.name, t.key), 100),
                 t.key.clone(),

@@ -11,10 +11,12 @@ use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
 use crate::discord::ids::ToDomain;
+use crate::discord::participation::report::ReconcileError;
 use crate::discord::permissions;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::domain::retro::{close_right, Closer, Retro, RetroId, RetroStatus};
+use crate::i18n::Language;
 use crate::tr;
 
 /// `/retro close [retro]`.
@@ -74,9 +76,10 @@ pub async fn run(
         }
         Ok(Some(retro)) if given.is_some() => {
             return respond
-                .edit(format!(
-                    "{} is not open, so there is nothing to close.",
-                    retro.display_name()
+                .edit(tr!(
+                    lang,
+                    "close-not-open",
+                    name = crate::domain::member_text::inline(&retro.display_name())
                 ))
                 .await
         }
@@ -86,7 +89,7 @@ pub async fn run(
                 .trim_start_matches('#')
                 .parse()
                 .unwrap_or_default();
-            return respond.edit(access::not_found("retro", id)).await;
+            return respond.edit(access::not_found_in(lang, "retro", id)).await;
         }
         Ok(_) => return respond.edit(lang.t("close-nothing-open")).await,
         Err(e) => {
@@ -138,9 +141,27 @@ pub async fn run(
         Err(e) => {
             tracing::warn!(retro = %retro.id, error = %e, "close did not complete");
             respond
-                .edit(tr!(lang, "close-summary-pending", error = e.to_string()))
+                .edit(tr!(
+                    lang,
+                    "close-summary-pending",
+                    error = close_error_words(lang, &e)
+                ))
                 .await
         }
+    }
+}
+
+/// Why a close did not complete, in words for the member (the error's `Display` is for logs).
+fn close_error_words(lang: Language, error: &CloseError) -> String {
+    match error {
+        CloseError::Post(e) => tr!(lang, "close-summary-refused", error = e.describe(lang)),
+        CloseError::Reconcile(ReconcileError::Discord(e)) => {
+            tr!(lang, "close-count-failed", error = e.describe(lang))
+        }
+        CloseError::Reconcile(ReconcileError::Store(_)) | CloseError::Store(_) => {
+            lang.t("close-database-failed")
+        }
+        CloseError::NotOpen(_) | CloseError::InProgress => lang.t("close-already-closing"),
     }
 }
 

@@ -8,20 +8,25 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
+use crate::discord::language;
 use crate::discord::participation::summarise;
 use crate::discord::rest::{RestError, Upload};
 use crate::domain::export::{Export, ExportFormat};
 use crate::domain::retro::{Retro, RetroId, RetroStatus};
 use crate::domain::tally::current_votes;
 use crate::domain::text::shorten;
+use crate::i18n::Language;
 use crate::store::{ClosedFilter, StoreError};
+use crate::tr;
 
 /// Largest file Discord lets a bot attach everywhere (servers without boosts).
 const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
+/// The values of the `scope` option: one check-in, or the server's sharing channels.
+const SCOPES: [&str; 2] = ["retro", "server"];
 
 pub fn definition() -> CreateCommandOption {
     let mut format = CreateCommandOption::new(
@@ -30,7 +35,15 @@ pub fn definition() -> CreateCommandOption {
         "File format (default: csv)",
     );
     for name in ExportFormat::NAMES {
-        format = format.add_string_choice(name, name);
+        format = localized_choice(format, &format!("export-format-{name}"), name);
+    }
+    let mut scope = CreateCommandOption::new(
+        CommandOptionType::String,
+        "scope",
+        "One check-in (default) or the whole server's sharing channels",
+    );
+    for name in SCOPES {
+        scope = localized_choice(scope, &format!("export-scope-{name}"), name);
     }
     CreateCommandOption::new(
         CommandOptionType::SubCommand,
@@ -46,15 +59,15 @@ pub fn definition() -> CreateCommandOption {
         .set_autocomplete(true),
     )
     .add_sub_option(format)
-    .add_sub_option(
-        CreateCommandOption::new(
-            CommandOptionType::String,
-            "scope",
-            "One check-in (default) or the whole server's sharing channels",
-        )
-        .add_string_choice("retro", "retro")
-        .add_string_choice("server", "server"),
-    )
+    .add_sub_option(scope)
+}
+
+/// Adds the choice `value` to `option`, named by the message `id` in every language.
+fn localized_choice(option: CreateCommandOption, id: &str, value: &str) -> CreateCommandOption {
+    let translations = Language::ALL[1..]
+        .iter()
+        .map(|lang| (lang.discord_locale(), lang.t(id)));
+    option.add_string_choice_localized(Language::English.t(id), value, translations)
 }
 
 /// Why there is nothing to export, in words for the member.
@@ -64,6 +77,7 @@ enum Pick {
 }
 
 async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pick, StoreError> {
+    let lang = language::of_member(command);
     let viewer = access::viewer(bot, command).await;
     if given.is_empty() || given.eq_ignore_ascii_case("latest") {
         let channel = command.channel_id.domain();
@@ -74,22 +88,23 @@ async fn pick(bot: &Bot, command: &CommandInteraction, given: &str) -> Result<Pi
         let latest = latest.into_iter().filter(|c| viewer.can_see(&c.retro));
         return Ok(match latest.into_iter().next() {
             Some(closed) => Pick::Found(Box::new(closed.retro)),
-            None => Pick::Refused(
-                "Nothing to export: no check-in has closed in this channel yet.".into(),
-            ),
+            None => Pick::Refused(lang.t("export-nothing-closed")),
         });
     }
     let Ok(id) = given.trim_start_matches('#').parse::<i64>() else {
-        return Ok(Pick::Refused(format!("`{given}` is not a retro number. Pick one from the list, or leave the option empty for this channel's latest closed check-in.")));
+        return Ok(Pick::Refused(tr!(
+            lang,
+            "export-not-a-number",
+            given = given
+        )));
     };
     let found = bot.store.retro(RetroId(id)).await?;
     Ok(match found.filter(|r| viewer.can_see(r)) {
         Some(retro) if retro.status == RetroStatus::Closed => Pick::Found(Box::new(retro)),
-        Some(retro) if retro.status.is_active() => Pick::Refused(format!(
-            "Retro {} is not closed yet: only closed check-ins can be exported. Close it with `/retro close` first.",
-            retro.id
-        )),
-        _ => Pick::Refused(access::not_found("retro", id)),
+        Some(retro) if retro.status.is_active() => {
+            Pick::Refused(tr!(lang, "export-not-closed", id = retro.id.to_string()))
+        }
+        _ => Pick::Refused(access::not_found_in(lang, "retro", id)),
     })
 }
 
@@ -109,7 +124,7 @@ pub async fn run(
     respond.defer_ephemeral().await?;
     let given = options.text("retro").map(str::trim).unwrap_or_default();
     let outcome = match pick(bot, command, given).await {
-        Ok(Pick::Found(retro)) => file_of(bot, &retro, format).await,
+        Ok(Pick::Found(retro)) => file_of(bot, respond.lang(), &retro, format).await,
         Ok(Pick::Refused(why)) => return respond.edit(why).await,
         Err(e) => Err(e),
     };
@@ -118,7 +133,12 @@ pub async fn run(
         Ok(Err(why)) => respond.edit(why).await,
         Err(e) => {
             respond
-                .edit(database_problem(bot, "read the check-in", &e))
+                .edit(database_problem_in(
+                    bot,
+                    respond.lang(),
+                    "export-what-read",
+                    &e,
+                ))
                 .await
         }
     }
@@ -127,15 +147,17 @@ pub async fn run(
 /// The export file of a closed retro with a line describing it, or why there is none.
 async fn file_of(
     bot: &Bot,
+    lang: Language,
     retro: &Retro,
     format: ExportFormat,
 ) -> Result<Result<(String, Upload), String>, StoreError> {
     let summary = summarise(bot, retro).await?;
     let replies: usize = summary.questions.iter().map(|q| q.replies.len()).sum();
     if summary.voters == 0 && replies == 0 {
-        return Ok(Err(format!(
-            "Nothing to export: retro {} closed without any votes or replies.",
-            retro.id
+        return Ok(Err(tr!(
+            lang,
+            "export-nothing-recorded",
+            id = retro.id.to_string()
         )));
     }
     let marks = bot.store.marks(retro.id).await?;
@@ -155,20 +177,23 @@ async fn file_of(
     };
     let (filename, bytes) = export.render(format);
     if bytes.len() > MAX_UPLOAD_BYTES {
-        return Ok(Err(format!(
-            "The {} export of retro {} is {:.1} MB, more than the {} MB Discord lets me attach. Try `csv`, the most compact format.",
-            format.extension(),
-            retro.id,
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_UPLOAD_BYTES / 1_048_576
+        return Ok(Err(tr!(
+            lang,
+            "export-too-large",
+            format = format.extension(),
+            id = retro.id.to_string(),
+            size = lang.number(bytes.len() as f64 / 1_048_576.0, 1),
+            limit = lang.number((MAX_UPLOAD_BYTES / 1_048_576) as f64, 0),
         )));
     }
-    let text = format!(
-        "Export of {} ({}): {} votes from {} members, {replies} replies.",
-        crate::domain::member_text::inline_within(&retro.display_name(), 400),
-        retro.id,
-        votes.len(),
-        summary.voters
+    let text = tr!(
+        lang,
+        "export-done",
+        name = crate::domain::member_text::inline_within(&retro.display_name(), 400),
+        id = retro.id.to_string(),
+        votes = votes.len(),
+        voters = summary.voters,
+        replies = replies,
     );
     Ok(Ok((shorten(&text, 2_000), Upload { filename, bytes })))
 }
@@ -180,6 +205,7 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
         .autocomplete()
         .map(|f| f.value.to_lowercase())
         .unwrap_or_default();
+    let lang = language::of_member(command);
     let viewer = access::viewer(bot, command).await;
     let closed = bot
         .store
@@ -191,7 +217,7 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
         .filter(|c| viewer.can_see(&c.retro))
         .collect();
     let mut choices = vec![AutocompleteChoice::new(
-        "latest (this channel's last closed check-in)",
+        lang.t("export-latest-choice"),
         "latest",
     )];
     choices.extend(
@@ -203,11 +229,12 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
                     || c.retro.id.0.to_string().contains(&query)
             })
             .map(|c| {
-                let name = format!(
-                    "{} {} (closed {})",
-                    c.retro.id,
-                    c.retro.display_name(),
-                    c.closed_at.format("%Y-%m-%d")
+                let name = tr!(
+                    lang,
+                    "export-closed-choice",
+                    id = c.retro.id.to_string(),
+                    name = c.retro.display_name(),
+                    date = lang.date(c.closed_at.date_naive()),
                 );
                 AutocompleteChoice::new(shorten(&name, 100), c.retro.id.0.to_string())
             }),
@@ -216,4 +243,23 @@ pub async fn autocomplete(bot: &Bot, command: &CommandInteraction) -> Result<(),
         CreateAutocompleteResponse::new().set_choices(choices),
     );
     bot.rest.respond(command.id, &command.token, &body).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_and_scope_choice_is_named_in_every_language() {
+        let ids = ExportFormat::NAMES
+            .iter()
+            .map(|name| format!("export-format-{name}"))
+            .chain(SCOPES.map(|name| format!("export-scope-{name}")));
+        for id in ids {
+            for lang in Language::ALL {
+                assert_ne!(lang.t(&id), id, "{lang:?} lacks {id}");
+            }
+        }
+        assert_eq!(Language::English.t("export-format-csv"), "csv");
+    }
 }

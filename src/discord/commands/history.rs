@@ -4,7 +4,7 @@
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
 use super::options::Options;
-use super::respond::Responder;
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::looking_back::{self, chart_title};
@@ -14,6 +14,7 @@ use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
 use crate::domain::report::{chart_data, history_blocks, MAX_HISTORY};
 use crate::store::ClosedFilter;
+use crate::tr;
 
 /// Check-ins shown when `count` is not given.
 const DEFAULT_COUNT: i64 = 6;
@@ -49,11 +50,15 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let count = options.integer("count").unwrap_or(DEFAULT_COUNT);
     if !(1..=MAX_HISTORY as i64).contains(&count) {
         return respond
-            .ephemeral(format!(
-                "`count` must be between 1 and {MAX_HISTORY}; {count} is not."
+            .ephemeral(tr!(
+                lang,
+                "history-count-out-of-range",
+                max = MAX_HISTORY.to_string(),
+                count = count.to_string()
             ))
             .await;
     }
@@ -64,9 +69,7 @@ pub async fn run(
     respond.defer_ephemeral().await?;
     let channel = command.channel_id.domain();
     if !access::viewer(bot, command).await.can_view(channel) {
-        return respond
-            .edit("No check-in has closed in this channel yet, so there is no history.")
-            .await;
+        return respond.edit(lang.t("history-nothing-closed")).await;
     }
     let key = match given {
         Some(key) => key.to_string(),
@@ -77,25 +80,21 @@ pub async fn run(
         {
             Ok(latest) => match latest.first() {
                 Some(latest) => latest.retro.template.key.clone(),
-                None => {
-                    return respond
-                        .edit("No check-in has closed in this channel yet, so there is no history. Start one with `/retro start`.")
-                        .await
-                }
+                None => return respond.edit(lang.t("history-nothing-closed-start")).await,
             },
-            Err(e) => return database_problem(bot, respond, e).await,
+            Err(e) => return read_failed(bot, respond, e).await,
         },
     };
     let (closed, results) =
         match looking_back::history(bot, channel, &key, None, count as usize).await {
             Ok(found) => found,
-            Err(e) => return database_problem(bot, respond, e).await,
+            Err(e) => return read_failed(bot, respond, e).await,
         };
     let Some(latest) = closed.first() else {
         let text = if bot.config.templates.get(&key).is_some() {
-            format!("No check-in of `{key}` has closed in this channel yet.")
+            tr!(lang, "history-none-of-template", key = key)
         } else {
-            format!("There is no template called `{key}`, and no check-in of it closed here. `/retro templates` lists the templates.")
+            tr!(lang, "history-unknown-template", key = key)
         };
         return respond.edit(text).await;
     };
@@ -106,19 +105,20 @@ pub async fn run(
         Some(chart) => post_chart::draw_chart(chart.clone()).await,
         None => None,
     };
-    let title = format!(
-        "History — {}",
-        crate::domain::member_text::inline_within(&latest.template.name, 200)
+    let title = tr!(
+        lang,
+        "history-title",
+        template = crate::domain::member_text::inline_within(&latest.template.name, 200)
     );
     let parts = pack_parts(&title, &blocks, chart.filter(|_| file.is_some()));
     respond.edit_parts(&parts, file).await
 }
 
-async fn database_problem(
+async fn read_failed(
     bot: &Bot,
     respond: &Responder<'_>,
     error: crate::store::StoreError,
 ) -> Result<(), RestError> {
-    let text = super::respond::database_problem(bot, "read the past check-ins", &error);
+    let text = database_problem_in(bot, respond.lang(), "history-what-read", &error);
     respond.edit(text).await
 }

@@ -13,11 +13,12 @@ use crate::i18n::Language;
 use crate::tr;
 
 /// Logs a database failure met while trying to `what`, counts it for `/metrics`, and words it
-/// for the member: "I couldn't {what} (database problem). Please try again in a moment."
+/// in English: "I couldn't {what} (database problem). Please try again in a moment." Answers
+/// to a member use [`database_problem_in`], in their language.
 pub fn database_problem(bot: &Bot, what: &str, error: &impl std::fmt::Display) -> String {
     bot.stats.database_error();
     tracing::error!(%error, "could not {what}");
-    format!("I couldn't {what} (database problem). Please try again in a moment.")
+    tr!(Language::English, "error-database", what = what)
 }
 
 /// [`database_problem`] in the member's language: `what` is the id of the message naming

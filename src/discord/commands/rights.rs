@@ -9,6 +9,8 @@ use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::server::settings_of;
 use crate::domain::settings::FacilitatorRole;
+use crate::i18n::Language;
+use crate::tr;
 
 /// The facilitator role in force in `guild` (none if the settings cannot be read).
 async fn facilitator_role(bot: &Bot, guild: GuildId) -> FacilitatorRole {
@@ -68,14 +70,24 @@ pub async fn may_manage_schedules(bot: &Bot, guild: GuildId, command: &CommandIn
     member_may_manage(bot, guild, command.member.as_deref()).await
 }
 
-/// The sentence that says who may `what` ("manage schedules"): Manage Server or the server's
-/// facilitator role.
+/// The sentence that says who may `what` ("manage schedules", English): Manage Server or the
+/// server's facilitator role.
 pub async fn only_managers_may(bot: &Bot, guild: GuildId, what: &str) -> String {
+    managers_sentence(bot, guild, Language::English, what).await
+}
+
+/// [`only_managers_may`] in `lang`: `what` is the id of the message naming what only they may
+/// do (`rights-what-manage-schedules`).
+pub async fn only_managers_may_in(bot: &Bot, guild: GuildId, lang: Language, what: &str) -> String {
+    managers_sentence(bot, guild, lang, &lang.t(what)).await
+}
+
+async fn managers_sentence(bot: &Bot, guild: GuildId, lang: Language, what: &str) -> String {
     let role = facilitator_role_words(bot, guild)
         .await
-        .map(|r| format!(" or the {r} role"))
+        .map(|role| tr!(lang, "rights-or-role", role = role))
         .unwrap_or_default();
-    format!("Only members with the Manage Server permission{role} can {what}.")
+    tr!(lang, "rights-only-managers", role = role, what = what)
 }
 
 /// The server's facilitator role as written in an answer (a mention or the configured name in
@@ -90,5 +102,10 @@ pub async fn facilitator_role_words(bot: &Bot, guild: GuildId) -> Option<String>
 
 /// The sentence that says who may manage schedules.
 pub async fn who_may_manage_schedules(bot: &Bot, guild: GuildId) -> String {
-    only_managers_may(bot, guild, "manage schedules").await
+    who_may_manage_schedules_in(bot, guild, Language::English).await
+}
+
+/// [`who_may_manage_schedules`] in `lang`.
+pub async fn who_may_manage_schedules_in(bot: &Bot, guild: GuildId, lang: Language) -> String {
+    only_managers_may_in(bot, guild, lang, "rights-what-manage-schedules").await
 }

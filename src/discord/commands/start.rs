@@ -9,7 +9,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem, database_problem_in, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::start::{start_retro, StartError, StartRequest};
 use crate::discord::ids::ToDomain;
@@ -74,7 +74,12 @@ pub async fn run(
         Ok(settings) => settings,
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read this server's settings", &e))
+                .ephemeral(database_problem_in(
+                    bot,
+                    lang,
+                    "start-what-read-settings",
+                    &e,
+                ))
                 .await
         }
     };
@@ -82,7 +87,7 @@ pub async fn run(
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read this server's templates", &e))
+                .ephemeral(database_problem_in(bot, lang, "templates-what-read", &e))
                 .await
         }
     };
@@ -118,7 +123,7 @@ pub async fn run(
         Err(e) => return respond.ephemeral(e.to_string()).await,
     };
     if let Some(granted) = command.app_permissions {
-        let missing = permissions::missing(granted);
+        let missing = permissions::missing_in(granted, lang);
         if !missing.is_empty() {
             return respond
                 .ephemeral(tr!(
@@ -185,7 +190,7 @@ pub async fn run(
         Err(StartError::OccurrenceTaken) => lang.t("start-occurrence-taken"),
         // Only scheduled check-ins are resumed later; a command's start never is.
         Err(StartError::WillResume(error)) => {
-            format!("Discord failed for now ({error}); I will finish posting shortly.")
+            tr!(lang, "start-will-resume", error = error.describe(lang))
         }
         Err(StartError::Store(e)) => {
             let problem = database_problem_in(bot, lang, "start-what-save", &e);
@@ -200,7 +205,7 @@ pub async fn run(
             tr!(
                 lang,
                 "start-failed",
-                error = error.to_string(),
+                error = error.describe(lang),
                 cleanup = cleanup
             )
         }

@@ -3,13 +3,14 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::render::jump_link;
 use crate::discord::rest::RestError;
 use crate::domain::retro::RetroStatus;
+use crate::tr;
 
 /// `/retro status`.
 pub fn definition() -> CreateCommandOption {
@@ -27,55 +28,52 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     // Deferred first: during a database outage the lookup may take seconds.
+    let lang = respond.lang();
     respond.defer_ephemeral().await?;
     let channel = command.channel_id.domain();
     let viewer = access::viewer(bot, command).await;
     let found = bot.store.active_retro_in_channel(channel).await;
     let retro = match found.map(|r| r.filter(|r| viewer.can_see(r))) {
         Ok(Some(retro)) => retro,
-        Ok(None) => {
-            return respond
-                .edit("No retro is open in this channel. Start one with `/retro start`.")
-                .await
-        }
+        Ok(None) => return respond.edit(lang.t("status-none-open")).await,
         Err(e) => {
             return respond
-                .edit(database_problem(bot, "read the retros", &e))
+                .edit(database_problem_in(bot, lang, "status-what-read", &e))
                 .await
         }
     };
     let participation = bot.store.participation(retro.id).await.unwrap_or_default();
     let (state, closes) = match (retro.status, retro.closes_at) {
-        (RetroStatus::Posting, _) => ("Retro being set up", String::new()),
+        (RetroStatus::Posting, _) => (lang.t("status-state-posting"), String::new()),
         (RetroStatus::Closing, _) => (
-            "Retro being closed",
-            ", its summary is on its way".to_string(),
+            lang.t("status-state-closing"),
+            lang.t("status-summary-on-its-way"),
         ),
-        (_, Some(at)) => ("Open retro", format!(", closes <t:{}:R>", at.timestamp())),
-        (_, None) => (
-            "Open retro",
-            ", closes when the facilitator runs `/retro close`".to_string(),
+        (_, Some(at)) => (
+            lang.t("status-state-open"),
+            tr!(
+                lang,
+                "status-closes-at",
+                relative = format!("<t:{}:R>", at.timestamp())
+            ),
         ),
+        (_, None) => (lang.t("status-state-open"), lang.t("status-closes-by-hand")),
     };
-    let voters = if participation.voters == 1 {
-        "member has"
-    } else {
-        "members have"
-    };
-    let replies = if participation.replies == 1 {
-        "reply"
-    } else {
-        "replies"
-    };
-    respond
-        .edit(format!(
-            "**{state} {}:** [{}]({}), started by <@{}>{closes}.\n{} {voters} voted · {} {replies} in the question threads.",
-            retro.id,
-            crate::domain::member_text::inline_within(&retro.display_name(), 400),
-            jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
-            retro.facilitator_id,
-            participation.voters,
-            participation.replies,
-        ))
-        .await
+    let headline = tr!(
+        lang,
+        "status-headline",
+        state = state,
+        id = retro.id.to_string(),
+        name = crate::domain::member_text::inline_within(&retro.display_name(), 400),
+        link = jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+        facilitator = format!("<@{}>", retro.facilitator_id),
+        closes = closes,
+    );
+    let counts = tr!(
+        lang,
+        "status-participation",
+        voters = participation.voters,
+        replies = participation.replies,
+    );
+    respond.edit(format!("{headline}\n{counts}")).await
 }

@@ -3,12 +3,15 @@
 
 use serenity::all::{CommandOptionType, CreateCommandOption};
 
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
 use crate::discord::server::catalog_of;
 use crate::domain::ids::GuildId;
+use crate::domain::server_catalog::TemplateOrigin;
+use crate::i18n::Language;
+use crate::tr;
 
 /// `/retro templates`.
 pub fn definition() -> CreateCommandOption {
@@ -26,11 +29,12 @@ pub async fn run(
     guild: Option<GuildId>,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let catalog = match catalog_of(bot, guild).await {
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read this server's templates", &e))
+                .ephemeral(database_problem_in(bot, lang, "templates-what-read", &e))
                 .await
         }
     };
@@ -38,9 +42,13 @@ pub async fn run(
         .iter()
         .map(|(template, origin)| {
             let scale = template.scale.describe();
-            let mut text = format!(
-                "**{}** (`{}`, {origin}), voted {}",
-                template.name, template.key, scale
+            let mut text = tr!(
+                lang,
+                "templates-entry",
+                name = &template.name,
+                key = &template.key,
+                origin = origin_words(lang, origin),
+                scale = scale,
             );
             for statement in &template.statements {
                 text.push_str(&format!("\n• {statement}"));
@@ -52,6 +60,15 @@ pub async fn run(
         })
         .collect();
     respond.defer_ephemeral().await?;
-    let parts = pack_parts("Templates", &blocks, None);
+    let parts = pack_parts(&lang.t("templates-title"), &blocks, None);
     respond.edit_parts(&parts, None).await
+}
+
+/// Where a template comes from, as a member reads it ("built-in", "this server").
+pub fn origin_words(lang: Language, origin: TemplateOrigin) -> String {
+    match origin {
+        TemplateOrigin::BuiltIn => lang.t("template-origin-built-in"),
+        TemplateOrigin::Operator => lang.t("template-origin-operator"),
+        TemplateOrigin::Server => lang.t("template-origin-server"),
+    }
 }

@@ -19,18 +19,43 @@ use crate::discord::rest::snowflake::snowflake_at;
 use crate::discord::rest::{DiscordRest, RestError};
 use crate::domain::ids::ChannelId as DomainChannelId;
 use crate::domain::retro::{ItemKind, Retro};
+use crate::i18n::Language;
 use crate::store::{RetroItem, StoreError};
 
-/// Why posting stopped, in words for the facilitator.
+/// Why posting stopped (`Display` in English for logs; [`PostError::describe`] for members).
 #[derive(Debug, thiserror::Error)]
 pub enum PostError {
-    #[error("Discord refused to {step}: {source}")]
-    Discord {
-        step: &'static str,
-        source: RestError,
-    },
+    #[error("Discord refused to {}: {source}", .step.words(Language::English))]
+    Discord { step: PostStep, source: RestError },
     #[error("the database failed while recording the posts: {0}")]
     Store(#[from] StoreError),
+}
+
+/// The step of posting that Discord refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostStep {
+    Header,
+    Statement,
+    Reaction,
+    ListThreads,
+    CreateThread,
+    JoinThread,
+    Question,
+}
+
+impl PostStep {
+    /// The step in `lang` ("post the header").
+    pub fn words(self, lang: Language) -> String {
+        match self {
+            PostStep::Header => lang.t("post-step-header"),
+            PostStep::Statement => lang.t("post-step-statement"),
+            PostStep::Reaction => lang.t("post-step-reaction"),
+            PostStep::ListThreads => lang.t("post-step-list-threads"),
+            PostStep::CreateThread => lang.t("post-step-create-thread"),
+            PostStep::JoinThread => lang.t("post-step-join-thread"),
+            PostStep::Question => lang.t("post-step-question"),
+        }
+    }
 }
 
 impl PostError {
@@ -38,12 +63,25 @@ impl PostError {
     pub fn is_transient(&self) -> bool {
         matches!(self, PostError::Discord { source, .. } if source.is_transient())
     }
+
+    /// Why posting stopped, in words for the facilitator in `lang`.
+    pub fn describe(&self, lang: Language) -> String {
+        match self {
+            PostError::Discord { step, source } => crate::tr!(
+                lang,
+                "post-refused",
+                step = step.words(lang),
+                error = source.describe(lang)
+            ),
+            PostError::Store(_) => lang.t("post-database-failed"),
+        }
+    }
 }
 
 /// How many times a thread whose creation failed transiently is looked for and created again.
 const THREAD_ATTEMPTS: usize = 4;
 
-fn discord(step: &'static str) -> impl Fn(RestError) -> PostError {
+fn discord(step: PostStep) -> impl Fn(RestError) -> PostError {
     move |source| PostError::Discord { step, source }
 }
 
@@ -101,7 +139,7 @@ pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> 
             .rest
             .create_message(channel, &once(header, retro, "h"))
             .await
-            .map_err(discord("post the header"))?;
+            .map_err(discord(PostStep::Header))?;
         bot.store
             .record_header(retro.id, header.id.domain())
             .await?;
@@ -155,7 +193,7 @@ async fn post_statements(
                     .rest
                     .create_message(channel, &body)
                     .await
-                    .map_err(discord("post a statement"))?;
+                    .map_err(discord(PostStep::Statement))?;
                 let item = RetroItem {
                     kind: ItemKind::Statement,
                     position,
@@ -185,7 +223,7 @@ async fn add_reactions(
         for option in &retro.template.scale.options {
             rest.react(channel, message, &option.emoji)
                 .await
-                .map_err(discord("add a reaction"))?;
+                .map_err(discord(PostStep::Reaction))?;
         }
     }
     Ok(())
@@ -205,7 +243,7 @@ async fn open_questions(
         bot.rest
             .active_threads(GuildId::from(retro.guild_id))
             .await
-            .map_err(discord("list the active threads"))?
+            .map_err(discord(PostStep::ListThreads))?
     } else {
         Vec::new()
     };
@@ -255,7 +293,7 @@ async fn create_thread_once(
         let error = match bot.rest.create_public_thread(channel, name).await {
             Ok(thread) => return Ok(thread.id),
             Err(e) if e.is_transient() && attempt < THREAD_ATTEMPTS => e,
-            Err(e) => return Err(discord("create a thread")(e)),
+            Err(e) => return Err(discord(PostStep::CreateThread)(e)),
         };
         tracing::info!(retro = %retro.id, %error, attempt, "creating a thread failed for now; looking for it before trying again");
         tokio::time::sleep(crate::discord::rest::retry::backoff(attempt as u32)).await;
@@ -264,7 +302,7 @@ async fn create_thread_once(
             .rest
             .active_threads(GuildId::from(retro.guild_id))
             .await
-            .map_err(discord("list the active threads"))?;
+            .map_err(discord(PostStep::ListThreads))?;
         if let Some(found) = find_thread(bot, retro, &existing, name) {
             return Ok(ChannelId::from(found));
         }
@@ -301,7 +339,7 @@ async fn fill_thread(
 ) -> Result<(), PostError> {
     let joined = bot.rest.join_thread(thread);
     if first.is_some() {
-        return joined.await.map_err(discord("join a question thread"));
+        return joined.await.map_err(discord(PostStep::JoinThread));
     }
     let body = once(
         participation::question_message(&retro, position),
@@ -309,8 +347,8 @@ async fn fill_thread(
         &format!("q{position}"),
     );
     let (joined, first) = tokio::join!(joined, bot.rest.create_message(thread, &body));
-    joined.map_err(discord("join a question thread"))?;
-    let first = first.map_err(discord("post a question in its thread"))?;
+    joined.map_err(discord(PostStep::JoinThread))?;
+    let first = first.map_err(discord(PostStep::Question))?;
     let item = RetroItem {
         kind: ItemKind::Question,
         position,

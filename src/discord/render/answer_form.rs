@@ -6,12 +6,15 @@ use serenity::all::{CreateActionRow, CreateInputText, CreateModal, InputTextStyl
 use crate::domain::anonymous::ids::{AnonymousComponent, ANSWER_INPUT};
 use crate::domain::retro::Retro;
 use crate::domain::text::shorten;
+use crate::i18n::Language;
 
 /// Longest answer accepted in the form (keeps summaries and thread posts readable).
 pub const MAX_ANSWER_CHARS: u16 = 1_500;
 
-/// The answer form for question `question` of `retro`, titled `title`, prefilled with `current`.
+/// The answer form for question `question` of `retro`, titled `title`, prefilled with `current`,
+/// its field labelled in the member's language `lang`.
 pub fn answer_form(
+    lang: Language,
     retro: &Retro,
     question: usize,
     current: Option<&str>,
@@ -23,7 +26,7 @@ pub fn answer_form(
     };
     let mut input = CreateInputText::new(
         InputTextStyle::Paragraph,
-        "Your answer (empty withdraws it)",
+        lang.t("answer-form-label"),
         ANSWER_INPUT,
     )
     .placeholder(shorten(&retro.template.questions[question], 100))

@@ -281,8 +281,16 @@ proptest! {
                 prop_assert!(retro::thread_name(&retro.template.questions[position]).chars().count() <= 100);
             }
         }
-        assert_valid(&buttons::render::answer(&answer, "token-token-token"));
-        assert_valid(&buttons::render::answer_edit(&answer, "token-token-token"));
+        assert_valid(&buttons::render::answer(
+            crate::i18n::Language::English,
+            &answer,
+            "token-token-token",
+        ));
+        assert_valid(&buttons::render::answer_edit(
+            crate::i18n::Language::English,
+            &answer,
+            "token-token-token",
+        ));
         let blocks = reports::actions_blocks("Action items", &actions, Some(today));
         for part in reports::pack_parts("Action items", &blocks, None) {
             assert_valid(&part.to_create_message());

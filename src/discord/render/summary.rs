@@ -66,6 +66,8 @@ struct Sections {
     before: Vec<String>,
     questions: Vec<(String, Vec<String>)>,
     after: Vec<String>,
+    /// The summary's language, for the pointer to replies left out.
+    lang: Language,
 }
 
 impl Sections {
@@ -76,8 +78,7 @@ impl Sections {
             blocks.extend(replies.iter().take(cap).map(|r| Cow::from(r.as_str())));
             let more = replies.len().saturating_sub(cap);
             if more > 0 {
-                let noun = if more == 1 { "reply" } else { "replies" };
-                blocks.push(format!("*… {more} more {noun}: see `/retro export`*").into());
+                blocks.push(tr!(self.lang, "summary-more-replies", more = more).into());
             }
         }
         blocks.extend(self.after.iter().map(|b| Cow::from(b.as_str())));
@@ -180,6 +181,7 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
         before: blocks,
         questions,
         after: actions_blocks(&actions_heading, &extras.actions, extras.today),
+        lang,
     };
     let chunks = sections.pack();
     let parts = chunks.len();

@@ -5,6 +5,9 @@ use std::sync::atomic::AtomicU64;
 
 use serde::Deserialize;
 
+use crate::i18n::Language;
+use crate::tr;
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum RestError {
     /// Discord answered with an error status (`code` is Discord's JSON error code, 0 if none).
@@ -67,6 +70,27 @@ impl RestError {
 
     pub fn is_not_found(&self) -> bool {
         matches!(self, RestError::Discord { status: 404, .. })
+    }
+
+    /// The failure in words for a member in `lang` (`Display` stays English, for logs).
+    /// Discord's own message is quoted as Discord wrote it.
+    pub fn describe(&self, lang: Language) -> String {
+        match self {
+            RestError::Discord {
+                status,
+                code,
+                message,
+            } => tr!(
+                lang,
+                "rest-discord",
+                status = status.to_string(),
+                message = message,
+                code = code.to_string()
+            ),
+            RestError::RateLimited(retries) => tr!(lang, "rest-rate-limited", retries = *retries),
+            RestError::Transport(error) => tr!(lang, "rest-unreachable", error = error),
+            RestError::Decode(error) => tr!(lang, "rest-unreadable", error = error),
+        }
     }
 }
 

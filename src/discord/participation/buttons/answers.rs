@@ -20,13 +20,14 @@ use super::render;
 use super::reply::{log_failure, Ack};
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
+use crate::discord::language;
 use crate::discord::participation::report::ReconcileError;
 use crate::discord::rest::RestError;
 use crate::domain::anonymous::ids::ANSWER_INPUT;
 use crate::domain::retro::{ItemKind, Retro, RetroId};
+use crate::i18n::Language;
 use crate::store::{AnswerRecord, AnswerSaved, StoreError};
-
-const CLOSED: &str = "This check-in is not open any more, so answers can't change.";
+use crate::tr;
 
 /// The Answer button: opens the modal with the member's current answer.
 pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, question: usize) {
@@ -37,6 +38,7 @@ pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, qu
         .anonymous
         .get(retro)
         .and_then(|r| r.answer_key(retro, click.user.id.domain(), question));
+    let lang = Language::from_locale(&click.locale);
     let ack = Ack {
         id: click.id,
         token: click.token.clone(),
@@ -46,7 +48,8 @@ pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, qu
     tokio::spawn(
         async move {
             let Some(key) = key else {
-                return log_failure("an answer button", ack.say(&bot, CLOSED).await);
+                let closed = lang.t("answer-closed-anonymous");
+                return log_failure("an answer button", ack.say(&bot, closed).await);
             };
             let loaded = async {
                 let Some(found) = bot.store.retro(retro).await? else {
@@ -58,13 +61,13 @@ pub fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, qu
             let outcome = match loaded.await {
                 Ok(Some((found, current))) => {
                     let text = current.and_then(|a| a.content);
-                    ack.modal(&bot, render::modal(&found, question, text.as_deref()))
-                        .await
+                    let form = render::modal(lang, &found, question, text.as_deref());
+                    ack.modal(&bot, form).await
                 }
-                Ok(None) => ack.say(&bot, CLOSED).await,
+                Ok(None) => ack.say(&bot, lang.t("answer-closed-anonymous")).await,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read an anonymous answer");
-                    ack.say(&bot, "I couldn't open your answer (database problem). Please try again in a moment.").await
+                    ack.say(&bot, lang.t("answer-open-failed")).await
                 }
             };
             log_failure("an answer button", outcome);
@@ -102,6 +105,7 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
         key.zip(live.anonymous.thread_of(retro, question))
     };
     let ticket = routed.map(|(key, _)| bot.anonymous.lanes.ticket(retro, key));
+    let lang = Language::from_locale(&submit.locale);
     let ack = Ack {
         id: submit.id,
         token: submit.token.clone(),
@@ -111,7 +115,8 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
     tokio::spawn(
         async move {
             let (Some(mut ticket), Some((key, thread))) = (ticket, routed) else {
-                return log_failure("an answer", ack.say(&bot, CLOSED).await);
+                let closed = lang.t("answer-closed-anonymous");
+                return log_failure("an answer", ack.say(&bot, closed).await);
             };
             if let Err(e) = ack.defer(&bot).await {
                 tracing::info!(error = %e, "an answer could not be acknowledged; not saved");
@@ -123,21 +128,25 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
                 .save_anonymous_answer(retro, question, key, text.as_deref())
                 .await;
             let thread = ChannelId::from(thread);
+            let mention = format!("<#{thread}>");
             let text = match saved {
-                Ok(AnswerSaved::Saved(record)) => match sync(&bot, thread, &record, false).await {
-                    Ok(Synced::Posted) => format!("Your answer is posted in <#{thread}> without your name. Click **Answer** again to edit or withdraw it."),
-                    Ok(Synced::Edited) => format!("Your answer in <#{thread}> is updated, still without your name."),
-                    Ok(Synced::Removed) => format!("Your answer is withdrawn and removed from <#{thread}>."),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "could not bring an anonymous answer to Discord; will retry");
-                        "Your answer is saved and counts, but I couldn't update the thread yet; I'll retry (at the latest when the check-in closes).".to_string()
+                Ok(AnswerSaved::Saved(record)) => {
+                    let post_lang = post_language(&bot, retro, lang).await;
+                    match sync(&bot, post_lang, thread, &record, false).await {
+                        Ok(Synced::Posted) => tr!(lang, "answer-posted-anonymous", thread = &mention),
+                        Ok(Synced::Edited) => tr!(lang, "answer-updated-anonymous", thread = &mention),
+                        Ok(Synced::Removed) => tr!(lang, "answer-withdrawn", thread = &mention),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "could not bring an anonymous answer to Discord; will retry");
+                            lang.t("answer-saved-not-shown")
+                        }
                     }
-                },
-                Ok(AnswerSaved::NothingToWithdraw) => "You left the answer empty, and you had no answer to withdraw: nothing changed.".to_string(),
-                Ok(AnswerSaved::NotOpen) => CLOSED.to_string(),
+                }
+                Ok(AnswerSaved::NothingToWithdraw) => lang.t("answer-nothing-to-withdraw"),
+                Ok(AnswerSaved::NotOpen) => lang.t("answer-closed-anonymous"),
                 Err(e) => {
                     tracing::error!(error = %e, "could not save an anonymous answer");
-                    "I couldn't save your answer (database problem). Please try again in a moment.".to_string()
+                    lang.t("answer-save-failed")
                 }
             };
             drop(ticket);
@@ -145,6 +154,19 @@ pub fn on_submit(bot: &Arc<Bot>, submit: ModalInteraction, retro: RetroId, quest
         }
         .instrument(span),
     );
+}
+
+/// The language answers of `retro` are posted in: the retro's (`fallback` when it cannot be
+/// read, which only changes the words of the embed's title).
+async fn post_language(bot: &Bot, retro: RetroId, fallback: Language) -> Language {
+    match bot.store.retro(retro).await {
+        Ok(Some(found)) => language::of_retro(&found),
+        Ok(None) => fallback,
+        Err(e) => {
+            tracing::warn!(%retro, error = %e, "could not read a retro's language");
+            fallback
+        }
+    }
 }
 
 /// What bringing an answer to Discord did.
@@ -167,6 +189,7 @@ pub enum SyncError {
 /// looks for a message already carrying the answer's token (posted just before a crash).
 async fn sync(
     bot: &Bot,
+    lang: Language,
     thread: ChannelId,
     record: &AnswerRecord,
     search_first: bool,
@@ -179,15 +202,15 @@ async fn sync(
     match (&record.content, message_id) {
         (Some(text), None) => {
             let nonce = Nonce::String(format!("a{}", &record.token[..24]));
-            let body = render::answer(text, &record.token)
+            let body = render::answer(lang, text, &record.token)
                 .nonce(nonce)
                 .enforce_nonce(true);
             let posted = bot.rest.create_message(thread, &body).await?;
             // Discord answers a repeated nonce with the first message, which may show an
             // older text (an edit after a post whose answer was lost).
             let shows = posted.embeds.first().and_then(|e| e.description.as_deref());
-            if shows != Some(render::answer_description(text).as_str()) {
-                let edit = render::answer_edit(text, &record.token);
+            if shows != Some(render::answer_description(lang, text).as_str()) {
+                let edit = render::answer_edit(lang, text, &record.token);
                 bot.rest.edit_message(thread, posted.id, &edit).await?;
             }
             bot.store
@@ -196,14 +219,14 @@ async fn sync(
             Ok(Synced::Posted)
         }
         (Some(text), Some(id)) => {
-            let edit = render::answer_edit(text, &record.token);
+            let edit = render::answer_edit(lang, text, &record.token);
             let shown = match bot.rest.edit_message(thread, id, &edit).await {
                 Ok(message) => message.id,
                 // Deleted in Discord meanwhile (by a moderator): post it again.
                 Err(e) if e.is_not_found() => {
                     // Posted once per deleted message, even when a lost answer repeats it.
                     let nonce = Nonce::String(format!("d{}", id.get()));
-                    let body = render::answer(text, &record.token)
+                    let body = render::answer(lang, text, &record.token)
                         .nonce(nonce)
                         .enforce_nonce(true);
                     bot.rest.create_message(thread, &body).await?.id
@@ -273,12 +296,13 @@ pub async fn sync_pending(bot: &Bot, retro: &Retro) -> Result<(usize, usize), Re
             .find(|i| i.kind == ItemKind::Question && i.position == question)
             .and_then(|i| i.thread_id)
     };
+    let lang = language::of_retro(retro);
     let (mut written, mut removed) = (0, 0);
     for record in pending {
         let Some(thread) = thread_of(record.question) else {
             continue;
         };
-        match sync(bot, ChannelId::from(thread), &record, true).await {
+        match sync(bot, lang, ChannelId::from(thread), &record, true).await {
             Ok(Synced::Removed) => removed += 1,
             Ok(_) => written += 1,
             Err(SyncError::Store(e)) => return Err(e.into()),

@@ -14,7 +14,10 @@ use tracing::Instrument;
 
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
+use crate::discord::language;
 use crate::discord::people;
+use crate::i18n::Language;
+use crate::tr;
 
 /// If `message` was typed into an anonymous retro's thread by a member, makes sure they are
 /// told it does not count and returns true (it must not become a reply).
@@ -51,20 +54,30 @@ pub fn refuse_direct_message(bot: &Arc<Bot>, message: &Message) -> bool {
     // The member may delete their message at once: then the notice stands on its own.
     let reference =
         MessageReference::from((message.channel_id, message.id)).fail_if_not_exists(false);
-    let body = CreateMessage::new()
-        .content(format!(
-            "<@{}> messages typed here are not counted: this check-in is anonymous, and a message shows your name. To answer anonymously, use the **Answer** button on the question at the top of this thread. You may want to delete your message.",
-            author.get()
-        ))
-        .reference_message(reference)
-        .allowed_mentions(CreateAllowedMentions::new().users([author]).replied_user(true))
-        // One notice per typed message, even when a lost answer makes the post go out again.
-        .nonce(Nonce::String(format!("n{}", message.id.get())))
-        .enforce_nonce(true);
+    let fallback = message
+        .guild_id
+        .map_or(Language::English, |g| bot.languages.of(g.domain()));
+    let typed = message.id.get();
     let bot = bot.clone();
     let span = tracing::info_span!("direct message in anonymous thread", %retro);
     tokio::spawn(
         async move {
+            // Said in the thread, so in the retro's language.
+            let lang = match bot.store.retro(retro).await {
+                Ok(Some(found)) => language::of_retro(&found),
+                _ => fallback,
+            };
+            let body = CreateMessage::new()
+                .content(tr!(
+                    lang,
+                    "answer-typed-not-counted",
+                    member = format!("<@{}>", author.get())
+                ))
+                .reference_message(reference)
+                .allowed_mentions(CreateAllowedMentions::new().users([author]).replied_user(true))
+                // One notice per typed message, even when a lost answer makes the post go out again.
+                .nonce(Nonce::String(format!("n{typed}")))
+                .enforce_nonce(true);
             let posted = bot.rest.create_message(ChannelId::from(thread), &body).await;
             if let Err(e) = posted {
                 tracing::warn!(error = %e, "could not tell a member that typed messages do not count");

@@ -8,20 +8,22 @@ use std::sync::Arc;
 use serenity::all::{GuildId, Interaction, Message};
 
 use super::reply::{log_failure, Ack};
-use crate::discord::access::not_found;
+use crate::discord::access::not_found_in;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::retro::RetroId;
+use crate::i18n::Language;
 
 /// Takes the interaction back (answering it with a refusal) if it names an anonymous retro it
 /// did not come from; returns it otherwise.
 pub fn refuse_foreign(bot: &Arc<Bot>, interaction: Interaction) -> Option<Interaction> {
-    let (custom_id, guild, message, ack) = match &interaction {
+    let (custom_id, guild, message, locale, ack) = match &interaction {
         Interaction::Component(click) => (
             click.data.custom_id.as_str(),
             click.guild_id,
             Some(&*click.message),
+            click.locale.as_str(),
             Ack {
                 id: click.id,
                 token: click.token.clone(),
@@ -31,6 +33,7 @@ pub fn refuse_foreign(bot: &Arc<Bot>, interaction: Interaction) -> Option<Intera
             submit.data.custom_id.as_str(),
             submit.guild_id,
             submit.message.as_deref(),
+            submit.locale.as_str(),
             Ack {
                 id: submit.id,
                 token: submit.token.clone(),
@@ -49,9 +52,10 @@ pub fn refuse_foreign(bot: &Arc<Bot>, interaction: Interaction) -> Option<Intera
         return Some(interaction);
     }
     tracing::warn!(%retro, interaction = %ack.id, "an anonymous retro's component used outside its messages; refused");
+    let lang = Language::from_locale(locale);
     let bot = bot.clone();
     tokio::spawn(async move {
-        let text = not_found("retro", retro.0);
+        let text = not_found_in(lang, "retro", retro.0);
         log_failure("a foreign component", ack.say(&bot, text).await);
     });
     None

@@ -7,6 +7,7 @@ use serenity::all::{
     CreateEmbedFooter, CreateMessage, CreateModal, EditMessage, ReactionType,
 };
 
+use crate::discord::language;
 use crate::discord::render::answer_form::answer_form;
 use crate::discord::render::retro::item_text;
 use crate::domain::anonymous::ids::AnonymousComponent;
@@ -130,7 +131,7 @@ fn answer_button(retro: &Retro, position: usize, open: bool) -> Vec<CreateAction
     )
     .style(ButtonStyle::Primary)
     .emoji(ReactionType::Unicode("✍️".into()))
-    .label("Answer")
+    .label(language::of_retro(retro).t("retro-answer-button"))
     .disabled(!open)])]
 }
 
@@ -151,19 +152,19 @@ pub fn question_closed(retro: &Retro, position: usize) -> EditMessage {
 
 /// An answer as its embed shows it: inert, lines kept (at most [`MAX_ANSWER_CHARS`] typed, so
 /// at most twice that once escaped: within the description limit).
-pub fn answer_description(content: &str) -> String {
+pub fn answer_description(lang: Language, content: &str) -> String {
     let shown = member_text::block(content);
     if shown.is_empty() {
-        "*(empty)*".to_string()
+        lang.t("answer-empty")
     } else {
         crate::domain::text::shorten(&shown, crate::discord::render::limits::DESCRIPTION)
     }
 }
 
-fn answer_embed(content: &str, token: &str) -> CreateEmbed {
+fn answer_embed(lang: Language, content: &str, token: &str) -> CreateEmbed {
     CreateEmbed::new()
-        .title("Anonymous answer")
-        .description(answer_description(content))
+        .title(lang.t("answer-anonymous-title"))
+        .description(answer_description(lang, content))
         .colour(COLOUR)
         .footer(CreateEmbedFooter::new(footer(token)))
 }
@@ -173,23 +174,21 @@ pub fn footer(token: &str) -> String {
     format!("ref {}", &token[..TOKEN_SHOWN.min(token.len())])
 }
 
-/// An answer as the bot posts it in the thread: no author, only the text and its reference.
-pub fn answer(content: &str, token: &str) -> CreateMessage {
+/// An answer as the bot posts it in the thread (in the retro's language `lang`): no author,
+/// only the text and its reference.
+pub fn answer(lang: Language, content: &str, token: &str) -> CreateMessage {
     CreateMessage::new()
-        .embed(answer_embed(content, token))
+        .embed(answer_embed(lang, content, token))
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
-pub fn answer_edit(content: &str, token: &str) -> EditMessage {
-    EditMessage::new().embed(answer_embed(content, token))
+pub fn answer_edit(lang: Language, content: &str, token: &str) -> EditMessage {
+    EditMessage::new().embed(answer_embed(lang, content, token))
 }
 
-/// The answer modal for question `question`, prefilled with the member's current answer.
-pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
-    answer_form(
-        retro,
-        question,
-        current,
-        format!("Anonymous answer to question {}", question + 1),
-    )
+/// The answer modal for question `question` in the member's language, prefilled with their
+/// current answer.
+pub fn modal(lang: Language, retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
+    let title = tr!(lang, "answer-form-title-anonymous", number = question + 1);
+    answer_form(lang, retro, question, current, title)
 }

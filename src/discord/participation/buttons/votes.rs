@@ -16,6 +16,8 @@ use crate::discord::ids::ToDomain;
 use crate::domain::anonymous::ClickOutcome;
 use crate::domain::retro::RetroId;
 use crate::domain::template::Scale;
+use crate::i18n::Language;
+use crate::tr;
 
 /// Handles a click on vote button `option` of statement `position`.
 pub fn on_click(
@@ -33,6 +35,7 @@ pub fn on_click(
         .get(retro)
         .cloned();
     let member = click.user.id.domain();
+    let lang = Language::from_locale(&click.locale);
     let keyed = route.as_ref().and_then(|r| {
         r.vote_key(retro, member, position, option)
             .map(|key| (key, r.scale.clone()))
@@ -56,7 +59,7 @@ pub fn on_click(
     tokio::spawn(
         async move {
             let (Some(mut ticket), Some((key, scale))) = (ticket, keyed) else {
-                let text = "This check-in is not open any more, so votes can't change.";
+                let text = lang.t("vote-not-open");
                 return log_failure("a vote click", ack.say(&bot, text).await);
             };
             if let Err(e) = ack.defer(&bot).await {
@@ -72,13 +75,12 @@ pub fn on_click(
             let text = match outcome {
                 Ok(Some(outcome)) => {
                     bot.anonymous.counts.touch(target);
-                    vote_text(&scale, outcome)
+                    vote_text(lang, &scale, outcome)
                 }
-                Ok(None) => "This check-in has closed, so votes can't change any more.".into(),
+                Ok(None) => lang.t("vote-closed"),
                 Err(e) => {
                     tracing::error!(error = %e, "could not record an anonymous vote");
-                    "I couldn't record your vote (database problem). Please click again in a moment."
-                        .into()
+                    lang.t("vote-failed")
                 }
             };
             log_failure("a vote click", ack.edit(&bot, text).await);
@@ -87,34 +89,31 @@ pub fn on_click(
     );
 }
 
-/// What the member is told after a click (only they see it).
-pub fn vote_text(scale: &Scale, outcome: ClickOutcome) -> String {
+/// What the member is told after a click (only they see it), in their language `lang`.
+pub fn vote_text(lang: Language, scale: &Scale, outcome: ClickOutcome) -> String {
     let emoji = |option: usize| scale.options[option].emoji.as_str();
     let others = |chosen: Option<usize>| -> String {
         (0..scale.len())
             .filter(|o| Some(*o) != chosen)
             .map(emoji)
             .collect::<Vec<_>>()
-            .join(" or ")
+            .join(&lang.t("vote-or"))
     };
-    let privacy = "Nobody can see who voted what.";
     match outcome {
-        ClickOutcome::Voted(option) => format!(
-            "Your vote: {} — click again to change ({} again takes it back; {} switches). {privacy}",
-            emoji(option),
-            emoji(option),
-            others(Some(option))
+        ClickOutcome::Voted(option) => tr!(
+            lang,
+            "vote-voted",
+            vote = emoji(option),
+            others = others(Some(option))
         ),
-        ClickOutcome::Switched { from, to } => format!(
-            "Your vote: {} (was {}) — click again to change ({} again takes it back). {privacy}",
-            emoji(to),
-            emoji(from),
-            emoji(to)
-        ),
-        ClickOutcome::Retracted(option) => format!(
-            "Your {} vote is taken back — click {} to vote again.",
-            emoji(option),
-            others(None)
+        ClickOutcome::Switched { from, to } => {
+            tr!(lang, "vote-switched", vote = emoji(to), was = emoji(from))
+        }
+        ClickOutcome::Retracted(option) => tr!(
+            lang,
+            "vote-retracted",
+            vote = emoji(option),
+            others = others(None)
         ),
     }
 }
@@ -126,18 +125,31 @@ mod tests {
     #[test]
     fn texts_name_the_vote_and_how_to_change_it() {
         let scale = Scale::thumbs();
-        let voted = vote_text(&scale, ClickOutcome::Voted(1));
+        let voted = vote_text(Language::English, &scale, ClickOutcome::Voted(1));
         assert!(
             voted.starts_with("Your vote: 👎 — click again to change"),
             "{voted}"
         );
         assert!(voted.contains("👍 switches"), "{voted}");
-        let switched = vote_text(&scale, ClickOutcome::Switched { from: 1, to: 0 });
+        let switched = vote_text(
+            Language::English,
+            &scale,
+            ClickOutcome::Switched { from: 1, to: 0 },
+        );
         assert!(switched.starts_with("Your vote: 👍 (was 👎)"), "{switched}");
-        let back = vote_text(&scale, ClickOutcome::Retracted(0));
+        let back = vote_text(Language::English, &scale, ClickOutcome::Retracted(0));
         assert_eq!(
             back,
             "Your 👍 vote is taken back — click 👍 or 👎 to vote again."
         );
+    }
+
+    #[test]
+    fn german_texts_name_the_vote_in_german() {
+        let scale = Scale::thumbs();
+        let voted = vote_text(Language::German, &scale, ClickOutcome::Voted(1));
+        assert!(voted.starts_with("Deine Stimme: 👎"), "{voted}");
+        let back = vote_text(Language::German, &scale, ClickOutcome::Retracted(0));
+        assert!(back.contains("👍 oder 👎"), "{back}");
     }
 }

@@ -16,6 +16,7 @@ use tracing::Instrument;
 use super::render;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
+use crate::discord::language;
 use crate::discord::participation::buttons::{log_failure, submitted_text, Ack};
 use crate::discord::people;
 use crate::discord::rest::RestError;
@@ -23,13 +24,9 @@ use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::ids::MemberId;
 use crate::domain::retro::RetroId;
 use crate::domain::summary::Reply;
+use crate::i18n::Language;
 use crate::store::{FormWithdrawal, StoreError};
-
-const CLOSED: &str = "This retro is not open any more, so answers can't change.";
-const STORE_FAILED: &str =
-    "I couldn't save your answer (database problem). Please try again in a moment.";
-const DISCORD_FAILED: &str =
-    "I couldn't post your answer in the thread (Discord refused). Please try again in a moment.";
+use crate::tr;
 
 /// One member's submissions to one retro are applied one at a time.
 type Lane = Arc<tokio::sync::Mutex<()>>;
@@ -71,6 +68,7 @@ pub fn intercept(bot: &Arc<Bot>, interaction: Interaction) -> Option<Interaction
 /// The Answer button: opens the form with the member's current answer.
 fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, question: usize) {
     let member = click.user.id.domain();
+    let lang = Language::from_locale(&click.locale);
     let ack = Ack {
         id: click.id,
         token: click.token.clone(),
@@ -86,13 +84,13 @@ fn on_button(bot: &Arc<Bot>, click: ComponentInteraction, retro: RetroId, questi
             };
             let outcome = match loaded.await {
                 Ok(Some((found, current))) if found.status.accepts_input() => {
-                    let form = render::modal(&found, question, current.as_deref());
+                    let form = render::modal(lang, &found, question, current.as_deref());
                     ack.modal(&bot, form).await
                 }
-                Ok(_) => ack.say(&bot, CLOSED).await,
+                Ok(_) => ack.say(&bot, lang.t("answer-closed-named")).await,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read a named answer");
-                    ack.say(&bot, STORE_FAILED).await
+                    ack.say(&bot, lang.t("answer-open-failed")).await
                 }
             };
             log_failure("an answer button", outcome);
@@ -114,6 +112,7 @@ fn on_submit(
     let nick = submit.member.as_ref().and_then(|m| m.nick.as_deref());
     let name = people::name_of(&submit.user, nick);
     let lane = lane(retro, member);
+    let lang = Language::from_locale(&submit.locale);
     let ack = Ack {
         id: submit.id,
         token: submit.token.clone(),
@@ -134,6 +133,7 @@ fn on_submit(
                 member,
                 thread,
                 submission: ack.id,
+                lang,
             };
             let said = match text {
                 Some(text) => answer.give(&name, &text).await,
@@ -154,19 +154,24 @@ struct Answer<'a> {
     thread: ChannelId,
     /// The form submission being applied: it posts at most one message.
     submission: InteractionId,
+    /// The member's language, for what they are told.
+    lang: Language,
 }
 
 impl Answer<'_> {
     /// Posts (or edits) and records `text`; returns what to tell the member.
     async fn give(&self, name: &str, text: &str) -> String {
         let bot = self.bot;
-        let open = match bot.store.retro(self.retro).await {
-            Ok(found) => found.is_some_and(|r| r.status.accepts_input()),
+        let lang = self.lang;
+        let found = match bot.store.retro(self.retro).await {
+            Ok(found) => found.filter(|r| r.status.accepts_input()),
             Err(e) => return self.store_failed(e),
         };
-        if !open {
-            return CLOSED.to_string();
-        }
+        let Some(retro) = found else {
+            return lang.t("answer-closed-named");
+        };
+        // The post is the thread's, so it is written in the retro's language.
+        let post_lang = language::of_retro(&retro);
         let current = match bot
             .store
             .form_answer(self.retro, self.question, self.member)
@@ -177,20 +182,20 @@ impl Answer<'_> {
         };
         let posted = match &current {
             Some(current) => {
-                let edit = render::form_answer_edit(name, text);
+                let edit = render::form_answer_edit(post_lang, name, text);
                 let id = current.message_id.into();
                 match bot.rest.edit_message(self.thread, id, &edit).await {
-                    Err(e) if e.is_not_found() => self.post(name, text).await,
+                    Err(e) if e.is_not_found() => self.post(post_lang, name, text).await,
                     edited => edited.map(|m| (m.id, false)),
                 }
             }
-            None => self.post(name, text).await,
+            None => self.post(post_lang, name, text).await,
         };
         let (message_id, new_post) = match posted {
             Ok(posted) => posted,
             Err(e) => {
                 tracing::warn!(error = %e, "could not post a named answer");
-                return DISCORD_FAILED.to_string();
+                return lang.t("answer-discord-failed");
             }
         };
         let reply = Reply {
@@ -201,14 +206,15 @@ impl Answer<'_> {
             content: text.to_string(),
         };
         let now = chrono::Utc::now().timestamp_micros();
+        let thread = format!("<#{}>", self.thread);
         match bot.store.save_form_answer(self.retro, &reply, now).await {
-            Ok(true) if new_post => format!("Your answer is posted in <#{}> under your name. Click **Answer** again to edit or withdraw it.", self.thread),
-            Ok(true) => format!("Your answer in <#{}> is updated.", self.thread),
+            Ok(true) if new_post => tr!(lang, "answer-posted-named", thread = thread),
+            Ok(true) => tr!(lang, "answer-updated-named", thread = thread),
             Ok(false) => {
                 if new_post {
                     self.delete(message_id).await;
                 }
-                CLOSED.to_string()
+                lang.t("answer-closed-named")
             }
             Err(e) => {
                 if new_post {
@@ -229,27 +235,23 @@ impl Answer<'_> {
         match withdrawn {
             Ok(FormWithdrawal::Removed(message)) => {
                 self.delete(message.into()).await;
-                format!(
-                    "Your answer is withdrawn and removed from <#{}>.",
-                    self.thread
-                )
+                let thread = format!("<#{}>", self.thread);
+                tr!(self.lang, "answer-withdrawn", thread = thread)
             }
-            Ok(FormWithdrawal::NothingToWithdraw) => {
-                "You left the answer empty, and you had no answer to withdraw: nothing changed."
-                    .to_string()
-            }
-            Ok(FormWithdrawal::NotOpen) => CLOSED.to_string(),
+            Ok(FormWithdrawal::NothingToWithdraw) => self.lang.t("answer-nothing-to-withdraw"),
+            Ok(FormWithdrawal::NotOpen) => self.lang.t("answer-closed-named"),
             Err(e) => self.store_failed(e),
         }
     }
 
     async fn post(
         &self,
+        lang: Language,
         name: &str,
         text: &str,
     ) -> Result<(serenity::all::MessageId, bool), RestError> {
         // One post per submission, even when a lost answer makes it go out again.
-        let body = render::form_answer(name, text)
+        let body = render::form_answer(lang, name, text)
             .nonce(Nonce::String(format!("f{}", self.submission.get())))
             .enforce_nonce(true);
         let message = self.bot.rest.create_message(self.thread, &body).await?;
@@ -267,6 +269,6 @@ impl Answer<'_> {
 
     fn store_failed(&self, error: StoreError) -> String {
         tracing::error!(error = %error, "could not save a named answer");
-        STORE_FAILED.to_string()
+        self.lang.t("answer-save-failed")
     }
 }

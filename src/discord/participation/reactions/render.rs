@@ -15,6 +15,7 @@ use crate::domain::anonymous::ids::AnonymousComponent;
 use crate::domain::member_text;
 use crate::domain::retro::Retro;
 use crate::domain::text::shorten;
+use crate::i18n::Language;
 
 /// Discord's limit on a message's content.
 const MAX_CONTENT_CHARS: usize = 2_000;
@@ -85,40 +86,35 @@ pub fn question(retro: &Retro, position: usize) -> CreateMessage {
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
-/// The answer form for question `question`, prefilled with the member's current answer.
-pub fn modal(retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
-    answer_form(
-        retro,
-        question,
-        current,
-        format!("Answer to question {}", question + 1),
-    )
+/// The answer form for question `question` in the member's language, prefilled with their
+/// current answer.
+pub fn modal(lang: Language, retro: &Retro, question: usize, current: Option<&str>) -> CreateModal {
+    let title = tr!(lang, "answer-form-title-named", number = question + 1);
+    answer_form(lang, retro, question, current, title)
 }
 
-/// A member's form answer as the bot posts it in the question's thread.
-pub fn form_answer(name: &str, text: &str) -> CreateMessage {
+/// A member's form answer as the bot posts it in the question's thread, in the retro's
+/// language `lang`.
+pub fn form_answer(lang: Language, name: &str, text: &str) -> CreateMessage {
     CreateMessage::new()
-        .content(form_answer_text(name, text))
+        .content(form_answer_text(lang, name, text))
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
 /// The same, replacing an earlier post.
-pub fn form_answer_edit(name: &str, text: &str) -> EditMessage {
+pub fn form_answer_edit(lang: Language, name: &str, text: &str) -> EditMessage {
     EditMessage::new()
-        .content(form_answer_text(name, text))
+        .content(form_answer_text(lang, name, text))
         .allowed_mentions(CreateAllowedMentions::new())
 }
 
-fn form_answer_text(name: &str, text: &str) -> String {
+fn form_answer_text(lang: Language, name: &str, text: &str) -> String {
     let quoted: Vec<String> = text
         .lines()
         .map(|line| format!("> {}", member_text::escape_line(line)))
         .collect();
-    let whole = format!(
-        "**{}** answered:\n{}",
-        member_text::inline(name),
-        quoted.join("\n")
-    );
+    let answered = tr!(lang, "answer-named-post", name = member_text::inline(name));
+    let whole = format!("{answered}\n{}", quoted.join("\n"));
     shorten(&whole, MAX_CONTENT_CHARS)
 }
 
@@ -128,7 +124,11 @@ mod tests {
 
     #[test]
     fn a_form_answer_names_its_author_and_cannot_mask_links_or_format() {
-        let text = form_answer_text("Bob_*", "see [here](https://evil.example) <@1> @everyone");
+        let text = form_answer_text(
+            Language::English,
+            "Bob_*",
+            "see [here](https://evil.example) <@1> @everyone",
+        );
         assert!(text.starts_with("**Bob\\_\\*** answered:\n> "), "{text}");
         assert!(!text.contains("[here]("), "{text}");
         assert!(text.contains("\\[here\\](https"), "{text}");
@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_long_answer_fits_one_message() {
-        let text = form_answer_text("Ann", &"*".repeat(1_500));
+        let text = form_answer_text(Language::English, "Ann", &"*".repeat(1_500));
         assert!(text.chars().count() <= MAX_CONTENT_CHARS);
     }
 }
