@@ -294,3 +294,53 @@ async fn a_german_member_administers_the_server_in_german_and_an_english_one_in_
     );
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_chooses_german_gets_its_scheduled_check_ins_in_german() {
+    let w = World::start_with_config(Some(crate::schedules::FAST)).await;
+    let morgan = w.fx.morgan;
+    let chosen = w
+        .command(morgan, "retro settings", &[("language", s("de"))])
+        .await;
+    assert!(
+        chosen.text.contains("language: German (set here)"),
+        "{}",
+        chosen.text
+    );
+    let added = w
+        .command(
+            morgan,
+            "retro schedule add",
+            &[("when", s("*/5 * * * * *")), ("duration", s("2s"))],
+        )
+        .await;
+    assert!(added.text.starts_with("Scheduled **"), "{}", added.text);
+    let first = statement_posts(&w, 0, "**Aussage", 3).await;
+    assert!(
+        first.contains("Wir als Team haben direkten Kontakt zu unseren Kunden."),
+        "{first}"
+    );
+    w.discord
+        .wait_until(WAIT, "the check-in's German summary", |d| {
+            d.messages(w.fx.channel).into_iter().find(|m| {
+                m.embeds
+                    .first()
+                    .and_then(|e| e["title"].as_str())
+                    .is_some_and(|t| t.starts_with("Zusammenfassung — "))
+            })
+        })
+        .await;
+    let id: String = added
+        .text
+        .split("This is schedule #")
+        .nth(1)
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let removed = w
+        .command(morgan, "retro schedule remove", &[("schedule", s(&id))])
+        .await;
+    assert!(removed.text.ends_with(") removed."), "{}", removed.text);
+    w.finish().await;
+}
