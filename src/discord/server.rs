@@ -3,14 +3,24 @@
 //! and its own). Commands, schedules and autocomplete read them from here.
 
 use crate::discord::bot::Bot;
+use crate::discord::language;
 use crate::domain::ids::GuildId;
 use crate::domain::server_catalog::ServerCatalog;
 use crate::domain::settings::EffectiveSettings;
 use crate::store::StoreResult;
 
-/// The settings in force in `guild` now.
+/// The settings in force in `guild` now. Also refreshes the server's language kept in
+/// `bot.languages`, so channel posts follow a changed `language` setting.
 pub async fn settings_of(bot: &Bot, guild: GuildId) -> StoreResult<EffectiveSettings> {
     let here = bot.store.server_settings(guild).await?;
+    let chosen = here.language.as_deref().and_then(language::of_tag);
+    if chosen.is_none() && here.language.is_some() {
+        tracing::warn!(
+            guild = guild.get(),
+            "the server's language has no translations; its posts follow its locale"
+        );
+    }
+    bot.languages.choose(guild, chosen);
     Ok(here.resolve(&bot.config.setting_defaults()))
 }
 

@@ -1,14 +1,13 @@
 //! A server's own settings (facilitator role, default template, time zone, anonymity threshold,
-//! reminders, check-in duration): each is either set for that server or falls back to the
-//! operator's default from `config.toml`. Validation of values a server admin types, the
-//! stored text form of each value, and the effective settings with "set here" / "default"
-//! markers for display.
+//! reminders, check-in duration, language): each is either set for that server or falls back
+//! to the operator's default from `config.toml` (the language to "auto": the server's own
+//! language in Discord). Validation of values a server admin types, the stored text form of
+//! each value, and the effective settings, each marked "set here" or "default".
 
-use std::fmt;
 use std::time::Duration;
 
 use super::anonymous::validate_min_voters;
-use super::duration::{describe, parse_duration, DurationBounds};
+use super::duration::{parse_duration, DurationBounds};
 use super::ids::RoleId;
 
 /// The name of one setting, as the `/retro settings` option and the stored row call it.
@@ -20,16 +19,18 @@ pub enum SettingName {
     AnonymousMinVoters,
     Reminders,
     CheckinDuration,
+    Language,
 }
 
 impl SettingName {
-    pub const ALL: [SettingName; 6] = [
+    pub const ALL: [SettingName; 7] = [
         SettingName::FacilitatorRole,
         SettingName::DefaultTemplate,
         SettingName::Timezone,
         SettingName::AnonymousMinVoters,
         SettingName::Reminders,
         SettingName::CheckinDuration,
+        SettingName::Language,
     ];
 
     /// The option name (and stored name): `facilitator_role`, `timezone`, …
@@ -41,6 +42,7 @@ impl SettingName {
             SettingName::AnonymousMinVoters => "anonymous_min_voters",
             SettingName::Reminders => "reminders",
             SettingName::CheckinDuration => "checkin_duration",
+            SettingName::Language => "language",
         }
     }
 
@@ -61,6 +63,9 @@ pub enum SettingValue {
     AnonymousMinVoters(u32),
     Reminders(bool),
     CheckinDuration(Duration),
+    /// The language of the server's channel posts, as its short tag (`en`, `de`); which
+    /// languages exist is checked by the caller, who knows the translations.
+    Language(String),
 }
 
 /// Why a setting's value was refused; the message is shown to the server admin as is.
@@ -87,6 +92,7 @@ impl SettingValue {
             SettingValue::AnonymousMinVoters(_) => SettingName::AnonymousMinVoters,
             SettingValue::Reminders(_) => SettingName::Reminders,
             SettingValue::CheckinDuration(_) => SettingName::CheckinDuration,
+            SettingValue::Language(_) => SettingName::Language,
         }
     }
 
@@ -133,6 +139,19 @@ impl SettingValue {
             .map_err(|p| refuse(SettingName::DefaultTemplate, p))
     }
 
+    /// A language tag as chosen (its format only: two or three lowercase letters).
+    pub fn language(tag: &str) -> Result<SettingValue, SettingError> {
+        let tag = tag.trim();
+        if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase()) {
+            Ok(SettingValue::Language(tag.to_string()))
+        } else {
+            Err(refuse(
+                SettingName::Language,
+                format!("`{tag}` is not a language tag such as `en` or `de`"),
+            ))
+        }
+    }
+
     /// The text the store keeps for this value.
     pub fn to_storage(&self) -> String {
         match self {
@@ -142,6 +161,7 @@ impl SettingValue {
             SettingValue::AnonymousMinVoters(n) => n.to_string(),
             SettingValue::Reminders(on) => if *on { "on" } else { "off" }.to_string(),
             SettingValue::CheckinDuration(d) => d.as_secs().to_string(),
+            SettingValue::Language(tag) => tag.clone(),
         }
     }
 
@@ -167,6 +187,7 @@ impl SettingValue {
                 .parse()
                 .ok()
                 .map(|secs| SettingValue::CheckinDuration(Duration::from_secs(secs))),
+            SettingName::Language => SettingValue::language(text).ok(),
         }
     }
 }
@@ -180,6 +201,8 @@ pub struct ServerSettings {
     pub anonymous_min_voters: Option<u32>,
     pub reminders: Option<bool>,
     pub checkin_duration: Option<Duration>,
+    /// A language tag; None is "auto" (the server's own language in Discord).
+    pub language: Option<String>,
 }
 
 impl ServerSettings {
@@ -192,6 +215,7 @@ impl ServerSettings {
             SettingValue::AnonymousMinVoters(v) => self.anonymous_min_voters = Some(v),
             SettingValue::Reminders(v) => self.reminders = Some(v),
             SettingValue::CheckinDuration(v) => self.checkin_duration = Some(v),
+            SettingValue::Language(v) => self.language = Some(v),
         }
     }
 
@@ -204,6 +228,7 @@ impl ServerSettings {
             SettingName::AnonymousMinVoters => self.anonymous_min_voters = None,
             SettingName::Reminders => self.reminders = None,
             SettingName::CheckinDuration => self.checkin_duration = None,
+            SettingName::Language => self.language = None,
         }
     }
 
@@ -237,6 +262,7 @@ impl ServerSettings {
             anonymous_min_voters: pick(&self.anonymous_min_voters, &defaults.anonymous_min_voters),
             reminders: pick(&self.reminders, &defaults.reminders),
             checkin_duration: pick(&self.checkin_duration, &defaults.checkin_duration),
+            language: pick(&self.language.clone().map(Some), &None),
         }
     }
 }
@@ -269,15 +295,6 @@ pub enum Source {
     Default,
 }
 
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Source::SetHere => "set here",
-            Source::Default => "default",
-        })
-    }
-}
-
 /// One setting in force and where it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved<T> {
@@ -294,53 +311,8 @@ pub struct EffectiveSettings {
     pub anonymous_min_voters: Resolved<u32>,
     pub reminders: Resolved<bool>,
     pub checkin_duration: Resolved<Duration>,
-}
-
-impl EffectiveSettings {
-    /// One line per setting, e.g. ``timezone: `Europe/Berlin` (set here)``, for
-    /// `/retro settings` and `/retro help`. Roles are written as Discord mentions.
-    pub fn lines(&self) -> Vec<String> {
-        let role = match &self.facilitator_role.value {
-            FacilitatorRole::Role(id) => format!("<@&{id}>"),
-            FacilitatorRole::Configured(name) => format!("`{name}`"),
-            FacilitatorRole::None => "none (Manage Server and the starter only)".to_string(),
-        };
-        let line = |name: SettingName, value: String, source: Source| {
-            format!("{}: {value} ({source})", name.as_str())
-        };
-        vec![
-            line(
-                SettingName::FacilitatorRole,
-                role,
-                self.facilitator_role.source,
-            ),
-            line(
-                SettingName::DefaultTemplate,
-                format!("`{}`", self.default_template.value),
-                self.default_template.source,
-            ),
-            line(
-                SettingName::Timezone,
-                format!("`{}`", self.timezone.value),
-                self.timezone.source,
-            ),
-            line(
-                SettingName::AnonymousMinVoters,
-                self.anonymous_min_voters.value.to_string(),
-                self.anonymous_min_voters.source,
-            ),
-            line(
-                SettingName::Reminders,
-                if self.reminders.value { "on" } else { "off" }.to_string(),
-                self.reminders.source,
-            ),
-            line(
-                SettingName::CheckinDuration,
-                describe(self.checkin_duration.value),
-                self.checkin_duration.source,
-            ),
-        ]
-    }
+    /// A language tag, or None for "auto" (the server's own language in Discord).
+    pub language: Resolved<Option<String>>,
 }
 
 #[cfg(test)]

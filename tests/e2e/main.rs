@@ -19,6 +19,7 @@ mod faults;
 mod harness;
 mod intents;
 mod language;
+mod language_admin;
 mod language_members;
 mod lifecycle;
 mod looking_back;

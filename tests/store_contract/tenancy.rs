@@ -73,6 +73,10 @@ contract!(
             )
             .await
             .unwrap();
+        store
+            .set_server_setting(A, &SettingValue::language("de").unwrap(), now())
+            .await
+            .unwrap();
         // Setting again replaces.
         store
             .set_server_setting(A, &SettingValue::anonymous_min_voters(4).unwrap(), now())
@@ -101,6 +105,7 @@ contract!(
                 anonymous_min_voters: Some(5),
                 reminders: Some(false),
                 checkin_duration: Some(StdDuration::from_secs(7_200)),
+                language: Some("de".into()),
             }
         );
         let b = store.server_settings(B).await.unwrap();
@@ -116,7 +121,7 @@ contract!(
             .await
             .unwrap());
         assert_eq!(store.server_settings(A).await.unwrap().timezone, None);
-        assert_eq!(store.clear_server_settings(A).await.unwrap(), 4);
+        assert_eq!(store.clear_server_settings(A).await.unwrap(), 5);
         assert_eq!(
             store.server_settings(A).await.unwrap(),
             ServerSettings::default()

@@ -1,16 +1,19 @@
-//! `/retro help`: an ephemeral guide for the caller: how a retro goes, what they may do in this
-//! channel (from their permissions), which of the bot's permissions are missing here, and the
-//! server's settings, one line each.
+//! `/retro help`: an ephemeral guide for the caller, in their language: how a retro goes, what
+//! they may do in this channel (from their permissions), which of the bot's permissions are
+//! missing here, and the server's settings, one line each.
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use super::rights::{has_facilitator_role, may_manage_schedules};
+use super::settings::lines;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::rest::RestError;
+use crate::discord::server::settings_of;
 use crate::domain::text::shorten;
+use crate::tr;
 
 /// `/retro help`.
 pub fn definition() -> CreateCommandOption {
@@ -21,24 +24,24 @@ pub fn definition() -> CreateCommandOption {
     )
 }
 
-const HOW_A_RETRO_GOES: &str = "**How a retro goes**
-1. `/retro start` posts the statements (vote 👍/👎) and one thread per question (reply there).
-2. Members vote and reply until the retro closes: `/retro close`, or its duration ends.
-3. The summary is posted here; `/retro history` and `/retro export` look back on it.
-`/retro schedule add` runs check-ins on their own; `/retro action add` records what you agreed.";
-
 pub async fn run(
     bot: &Bot,
     command: &CommandInteraction,
     guild: GuildId,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     respond.defer_ephemeral().await?;
-    let settings = match bot.store.server_settings(guild.domain()).await {
-        Ok(settings) => settings.resolve(&bot.config.setting_defaults()),
+    let settings = match settings_of(bot, guild.domain()).await {
+        Ok(settings) => settings,
         Err(e) => {
             return respond
-                .edit(database_problem(bot, "read this server's settings", &e))
+                .edit(database_problem_in(
+                    bot,
+                    lang,
+                    "admin-what-read-settings",
+                    &e,
+                ))
                 .await
         }
     };
@@ -49,31 +52,41 @@ pub async fn run(
         .unwrap_or_default();
     let may_close_any = permissions::can_manage_server(member_permissions)
         || has_facilitator_role(bot, guild, command).await;
-    let close = if may_close_any {
-        "close any retro here (Manage Server or the facilitator role)"
+    let close = lang.t(if may_close_any {
+        "help-close-any"
     } else {
-        "close the retros you started"
-    };
-    let schedules = if may_manage_schedules(bot, guild, command).await {
-        "add, pause and remove schedules"
+        "help-close-own"
+    });
+    let schedules = lang.t(if may_manage_schedules(bot, guild, command).await {
+        "help-schedules-manage"
     } else {
-        "list schedules (adding, pausing and removing needs Manage Server or the facilitator role)"
-    };
+        "help-schedules-list"
+    });
     let missing = match command.app_permissions {
         Some(granted) => match permissions::missing(granted).as_slice() {
-            [] => "none: I have everything I need here.".to_string(),
-            names => format!(
-                "**{}**. Ask a server admin to grant them.",
-                names.join(", ")
-            ),
+            [] => lang.t("help-missing-none"),
+            names => tr!(lang, "help-missing-some", permissions = names.join(", ")),
         },
-        None => "unknown (Discord did not say).".to_string(),
+        None => lang.t("help-missing-unknown"),
     };
-    let text = format!(
-        "{HOW_A_RETRO_GOES}\n\n**What you may do in <#{channel}>**\nstart a retro, vote and reply, {close}; {schedules}.\n\n**Permissions I am missing here:** {missing}\n\n**This server's settings**\n{settings}",
-        channel = command.channel_id,
-        settings = settings.lines().join("\n"),
-    );
+    let server_language = bot.languages.preferred(guild.domain());
+    let text = [
+        lang.t("help-how-a-retro-goes"),
+        tr!(
+            lang,
+            "help-what-you-may",
+            channel = format!("<#{}>", command.channel_id),
+            close = close,
+            schedules = schedules
+        ),
+        tr!(lang, "help-missing", missing = missing),
+        format!(
+            "{}\n{}",
+            lang.t("help-settings"),
+            lines(&settings, lang, server_language).join("\n")
+        ),
+    ]
+    .join("\n\n");
     respond
         .edit(shorten(&text, crate::discord::render::CONTENT_LIMIT))
         .await

@@ -28,16 +28,45 @@ fn unset_fields_fall_back_to_the_defaults_and_say_so() {
             source: Source::Default
         }
     );
-    let lines = effective.lines();
-    assert_eq!(lines[0], "facilitator_role: <@&77> (set here)");
-    assert_eq!(lines[2], "timezone: `Europe/Berlin` (set here)");
-    assert_eq!(lines[5], "checkin_duration: 1day (default)");
+    assert_eq!(
+        effective.facilitator_role,
+        Resolved {
+            value: FacilitatorRole::Role(RoleId(77)),
+            source: Source::SetHere
+        }
+    );
     here.clear(SettingName::Timezone);
     assert_eq!(here.resolve(&defaults()).timezone.source, Source::Default);
     assert_eq!(
-        ServerSettings::default().resolve(&defaults()).lines()[0],
-        "facilitator_role: `Retro Lead` (default)"
+        ServerSettings::default()
+            .resolve(&defaults())
+            .facilitator_role
+            .value,
+        FacilitatorRole::Configured("Retro Lead".into())
     );
+}
+
+#[test]
+fn the_language_is_auto_until_a_server_chooses_one() {
+    let mut here = ServerSettings::default();
+    let auto = Resolved {
+        value: None,
+        source: Source::Default,
+    };
+    assert_eq!(here.resolve(&defaults()).language, auto);
+    here.set(SettingValue::language("de").unwrap());
+    assert_eq!(
+        here.resolve(&defaults()).language,
+        Resolved {
+            value: Some("de".to_string()),
+            source: Source::SetHere
+        }
+    );
+    here.clear(SettingName::Language);
+    assert_eq!(here.resolve(&defaults()).language, auto);
+    for bad in ["", "German", "DE", "de-DE", "e"] {
+        assert!(SettingValue::language(bad).is_err(), "{bad:?}");
+    }
 }
 
 #[test]
@@ -78,6 +107,7 @@ fn every_value_survives_its_stored_text() {
         SettingValue::AnonymousMinVoters(4),
         SettingValue::Reminders(false),
         SettingValue::CheckinDuration(Duration::from_secs(3_600)),
+        SettingValue::Language("de".into()),
     ];
     for value in values {
         let name = SettingName::parse(value.name().as_str()).unwrap();
@@ -91,4 +121,9 @@ fn every_value_survives_its_stored_text() {
         None
     );
     assert_eq!(SettingName::parse("colour"), None);
+    assert_eq!(
+        SettingValue::from_storage(SettingName::Language, "Klingon!"),
+        None
+    );
+    assert_eq!(SettingName::ALL.len(), 7, "every setting is listed");
 }

@@ -1,12 +1,12 @@
 //! `/retro schedule add`: parse and check everything (rule, time zone, template, duration
 //! against the interval, the bot's permissions in the target channel), store the schedule and
-//! repeat the rule in words with its next three occurrences.
+//! repeat the rule in words with its next three occurrences, in the caller's language.
 
 use serenity::all::{ChannelId, CommandInteraction, GuildId};
 
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
-use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::respond::{database_problem_in, Responder};
 use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
@@ -17,7 +17,9 @@ use crate::domain::duration::{describe, parse_duration};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{validate_title, Participation};
 use crate::domain::schedule::check_duration_fits;
+use crate::i18n::Language;
 use crate::store::NewSchedule;
+use crate::tr;
 
 pub async fn run(
     bot: &Bot,
@@ -27,7 +29,7 @@ pub async fn run(
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
     respond.defer_ephemeral().await?;
-    let text = match build(bot, command, guild, options).await {
+    let text = match build(bot, command, guild, options, respond.lang()).await {
         Ok(text) | Err(text) => text,
     };
     respond.edit(text).await
@@ -39,16 +41,17 @@ async fn build(
     command: &CommandInteraction,
     guild: GuildId,
     options: &Options,
+    lang: Language,
 ) -> Result<String, String> {
     if !may_manage_schedules(bot, guild, command).await {
         return Err(who_may_manage_schedules(bot, guild).await);
     }
     let settings = settings_of(bot, guild.domain())
         .await
-        .map_err(|e| database_problem(bot, "read this server's settings", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-read-settings", &e))?;
     let catalog = catalog_of(bot, Some(guild.domain()))
         .await
-        .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-read-templates", &e))?;
     let when = options.text("when").unwrap_or_default();
     let timezone = options
         .text("timezone")
@@ -59,9 +62,9 @@ async fn build(
         .text("template")
         .map(str::trim)
         .unwrap_or(&settings.default_template.value);
-    let (template, _) = catalog.get(key).ok_or_else(|| {
-        format!("There is no template called `{key}`. `/retro templates` lists them.")
-    })?;
+    let (template, _) = catalog
+        .get(key)
+        .ok_or_else(|| tr!(lang, "schedule-unknown-template", key = key))?;
     let title = validate_title(options.text("title"))?;
     let duration = match options.text("duration") {
         Some(given) => parse_duration(given, bot.config.durations).map_err(|e| e.to_string())?,
@@ -73,16 +76,14 @@ async fn build(
     check_duration_fits(&recurrence, length, now)?;
     let next = recurrence.upcoming(now, 3);
     if next.is_empty() {
-        return Err(format!(
-            "`{when}` never fires again, so there is nothing to schedule."
-        ));
+        return Err(tr!(lang, "schedule-never-fires", when = when));
     }
     let channel = options.id("channel").unwrap_or(command.channel_id.domain());
     if !crate::discord::access::viewer(bot, command)
         .await
         .can_view(channel)
     {
-        return Err("Pick a channel you can see: check-ins can only be scheduled there.".into());
+        return Err(lang.t("schedule-channel-not-visible"));
     }
     let granted = if channel == command.channel_id.domain() {
         command.app_permissions
@@ -90,18 +91,23 @@ async fn build(
         match permissions::bot_permissions_in(bot, guild, ChannelId::from(channel)).await {
             Ok(granted) => Some(granted),
             Err(e) => {
-                return Err(format!(
-                "I can't see <#{channel}> ({e}). Give me access to it, or pick another channel."
-            ))
+                return Err(tr!(
+                    lang,
+                    "schedule-channel-unreachable",
+                    channel = format!("<#{channel}>"),
+                    error = e.to_string()
+                ))
             }
         }
     };
     if let Some(granted) = granted {
         let missing = permissions::missing(granted);
         if !missing.is_empty() {
-            return Err(format!(
-                "I couldn't run check-ins in <#{channel}>: I'm missing these permissions there: **{}**. Ask a server admin to grant them, then try again.",
-                missing.join("**, **")
+            return Err(tr!(
+                lang,
+                "schedule-missing-permissions",
+                channel = format!("<#{channel}>"),
+                missing = missing.join("**, **")
             ));
         }
     }
@@ -123,7 +129,7 @@ async fn build(
         .store
         .create_schedule_with_template(&new, template)
         .await
-        .map_err(|e| database_problem(bot, "save the schedule", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-save-schedule", &e))?;
     bot.schedule_changed.notify_one();
     tracing::info!(schedule = %schedule.id, rule = %schedule.recurrence.describe(), "schedule created");
     let upcoming: Vec<String> = next
@@ -131,24 +137,29 @@ async fn build(
         .map(|at| format!("<t:{}:F>", at.timestamp()))
         .collect();
     let team = team_role_id
-        .map(|r| format!(", expecting <@&{r}>"))
+        .map(|r| tr!(lang, "schedule-added-team", role = format!("<@&{r}>")))
         .unwrap_or_default();
-    let mode = if schedule.participation.is_anonymous() {
-        " Check-ins are anonymous."
+    let anonymous = if schedule.participation.is_anonymous() {
+        lang.t("schedule-added-anonymous")
     } else {
-        ""
+        String::new()
     };
-    let titled = schedule
+    let title = schedule
         .title
         .as_deref()
-        .map(|t| format!(" — {t}"))
+        .map(|t| tr!(lang, "schedule-added-title", title = t))
         .unwrap_or_default();
-    Ok(format!(
-        "Scheduled **{}** in <#{channel}>: {}{titled}, each check-in open for {}{team}.{mode}\nNext: {}.\nThis is schedule {}; `/retro schedule remove` stops it.",
-        schedule.recurrence.describe(),
-        template.name,
-        describe(duration),
-        upcoming.join(", "),
-        schedule.id,
+    Ok(tr!(
+        lang,
+        "schedule-added",
+        rule = schedule.recurrence.describe(),
+        channel = format!("<#{channel}>"),
+        template = template.in_language(lang.tag()).name,
+        title = title,
+        duration = describe(duration),
+        team = team,
+        anonymous = anonymous,
+        next = upcoming.join(", "),
+        id = schedule.id.to_string(),
     ))
 }

@@ -1,5 +1,5 @@
-//! Listing, removing, pausing and resuming schedules, and autocomplete for schedules and time
-//! zones.
+//! Listing, removing, pausing and resuming schedules (answered in the caller's language), and
+//! autocomplete for schedules and time zones.
 
 use chrono::Utc;
 use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
@@ -7,13 +7,15 @@ use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
 use crate::discord::access::{self, Viewer};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
-use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::respond::{database_problem_in, Responder};
 use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
 use crate::discord::ids::ToDomain;
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
 use crate::domain::schedule::{Schedule, ScheduleId};
 use crate::domain::text::shorten;
+use crate::i18n::Language;
+use crate::tr;
 
 pub async fn list(
     bot: &Bot,
@@ -22,6 +24,7 @@ pub async fn list(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let whole_server = options.flag("server").unwrap_or(false);
     let channel = (!whole_server).then_some(command.channel_id.domain());
     let viewer = access::viewer(bot, command).await;
@@ -29,40 +32,47 @@ pub async fn list(
         Ok(schedules) => visible(&viewer, schedules),
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read the schedules", &e))
+                .ephemeral(database_problem_in(
+                    bot,
+                    lang,
+                    "admin-what-read-schedules",
+                    &e,
+                ))
                 .await
         }
     };
     if schedules.is_empty() {
-        let place = if whole_server {
-            "this server"
+        let none = if whole_server {
+            "schedule-none-in-server"
         } else {
-            "this channel"
+            "schedule-none-in-channel"
         };
-        return respond
-            .ephemeral(format!(
-                "There are no schedules in {place}. Create one with `/retro schedule add`."
-            ))
-            .await;
+        return respond.ephemeral(lang.t(none)).await;
     }
-    let lines: Vec<String> = schedules.iter().map(line).collect();
+    let lines: Vec<String> = schedules.iter().map(|s| line(s, lang)).collect();
     respond
         .ephemeral(shorten(&lines.join("\n"), CONTENT_LIMIT))
         .await
 }
 
-fn line(schedule: &Schedule) -> String {
+fn line(schedule: &Schedule, lang: Language) -> String {
     let next = match (schedule.paused, schedule.next_at) {
-        (true, _) => "paused".to_string(),
-        (false, Some(at)) => format!("next <t:{}:R>", at.timestamp()),
-        (false, None) => "never fires again".to_string(),
+        (true, _) => lang.t("schedule-line-paused"),
+        (false, Some(at)) => tr!(
+            lang,
+            "schedule-line-next",
+            at = format!("<t:{}:R>", at.timestamp())
+        ),
+        (false, None) => lang.t("schedule-line-never"),
     };
-    format!(
-        "**{}** {} in <#{}> · `{}` · {next}",
-        schedule.id,
-        schedule.recurrence.describe(),
-        schedule.channel_id,
-        schedule.template_key
+    tr!(
+        lang,
+        "schedule-line",
+        id = schedule.id.to_string(),
+        rule = schedule.recurrence.describe(),
+        channel = format!("<#{}>", schedule.channel_id),
+        template = &schedule.template_key,
+        next = next
     )
 }
 
@@ -74,13 +84,16 @@ pub async fn change(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let given = options
         .text("schedule")
         .unwrap_or_default()
         .trim()
         .trim_start_matches('#');
     let Ok(number) = given.parse::<i64>() else {
-        return respond.ephemeral(format!("`{given}` is not a schedule number. Pick one from the list; `/retro schedule list server:true` lists them.")).await;
+        return respond
+            .ephemeral(tr!(lang, "schedule-not-a-number", given = given))
+            .await;
     };
     let viewer = access::viewer(bot, command).await;
     let found = bot
@@ -92,7 +105,7 @@ pub async fn change(
         .filter(|s| s.guild_id == guild.domain() && viewer.can_view(s.channel_id));
     let Some(schedule) = found else {
         return respond
-            .ephemeral(access::not_found("schedule", number))
+            .ephemeral(tr!(lang, "schedule-not-found", number = number.to_string()))
             .await;
     };
     if !may_manage_schedules(bot, guild, command).await {
@@ -100,43 +113,49 @@ pub async fn change(
             .ephemeral(who_may_manage_schedules(bot, guild).await)
             .await;
     }
+    let (id, rule) = (schedule.id.to_string(), schedule.recurrence.describe());
     let outcome = match action {
         "remove" => bot
             .store
             .delete_schedule(schedule.id, guild.domain())
             .await
-            .map(|_| "removed".to_string()),
+            .map(|_| tr!(lang, "schedule-removed", id = &id, rule = &rule)),
         "pause" => bot
             .store
             .set_paused(schedule.id, true, schedule.next_at)
             .await
-            .map(|_| "paused".to_string()),
+            .map(|_| tr!(lang, "schedule-paused", id = &id, rule = &rule)),
         _ => {
             let next = schedule.recurrence.next_after(Utc::now());
-            let when = next.map_or("it never fires again".to_string(), |at| {
-                format!("next check-in <t:{}:F>", at.timestamp())
-            });
             bot.store
                 .set_paused(schedule.id, false, next)
                 .await
-                .map(|_| format!("resumed ({when})"))
+                .map(|_| match next {
+                    Some(at) => tr!(
+                        lang,
+                        "schedule-resumed",
+                        id = &id,
+                        rule = &rule,
+                        at = format!("<t:{}:F>", at.timestamp())
+                    ),
+                    None => tr!(lang, "schedule-resumed-never", id = &id, rule = &rule),
+                })
         }
     };
     match outcome {
         Ok(done) => {
             bot.schedule_changed.notify_one();
             tracing::info!(schedule = %schedule.id, action, "schedule changed");
-            respond
-                .ephemeral(format!(
-                    "Schedule {} ({}) {done}.",
-                    schedule.id,
-                    schedule.recurrence.describe()
-                ))
-                .await
+            respond.ephemeral(done).await
         }
         Err(e) => {
             respond
-                .ephemeral(database_problem(bot, "change the schedule", &e))
+                .ephemeral(database_problem_in(
+                    bot,
+                    lang,
+                    "admin-what-change-schedule",
+                    &e,
+                ))
                 .await
         }
     }

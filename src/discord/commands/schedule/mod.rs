@@ -102,9 +102,8 @@ pub async fn run(
             manage::change(bot, command, guild, action, options, respond).await
         }
         _ => {
-            respond
-                .ephemeral("Use `/retro schedule add`, `list`, `remove`, `pause` or `resume`.")
-                .await
+            let lang = respond.lang();
+            respond.ephemeral(lang.t("schedule-use")).await
         }
     }
 }

@@ -2,6 +2,7 @@
 //! template form, its submit validates the text like a template file (errors name the line)
 //! and saves it; `delete` names the schedules that keep using their copy. All of it needs
 //! Manage Server or the facilitator role; built-in and operator templates are read-only.
+//! Answers and the form are in the member's language.
 
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateInteractionResponse,
@@ -11,14 +12,16 @@ use serenity::all::{
 use super::form::{fits, modal, submitted, FormPurpose};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
-use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::respond::{database_problem_in, Responder};
 use crate::discord::commands::rights::{member_may_manage, only_managers_may};
 use crate::discord::ids::ToDomain;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
 use crate::discord::server::catalog_of;
 use crate::domain::template_text::{parse_template_text, template_to_text};
+use crate::i18n::Language;
 use crate::store::StoreError;
+use crate::tr;
 
 /// What needs the right to manage templates says when the caller lacks it.
 const WHAT: &str = "create, edit or delete this server's templates";
@@ -32,6 +35,7 @@ pub async fn open_form(
     respond: &Responder<'_>,
     edit: bool,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     if !member_may_manage(bot, guild, command.member.as_deref()).await {
         return respond
             .ephemeral(only_managers_may(bot, guild, WHAT).await)
@@ -43,25 +47,35 @@ pub async fn open_form(
             Ok(catalog) => catalog,
             Err(e) => {
                 return respond
-                    .ephemeral(database_problem(bot, "read this server's templates", &e))
+                    .ephemeral(database_problem_in(
+                        bot,
+                        lang,
+                        "admin-what-read-templates",
+                        &e,
+                    ))
                     .await
             }
         };
         let template = match catalog.editable(key) {
             Ok(template) => template,
-            Err(e) => return respond.ephemeral(format!("I can't edit that: {e}.")).await,
+            Err(e) => {
+                let problem = e.to_string();
+                return respond
+                    .ephemeral(tr!(lang, "team-template-cannot-edit", problem = problem))
+                    .await;
+            }
         };
         let text = template_to_text(template);
         if !fits(&text) {
             return respond
-                .ephemeral(format!("`{key}` is too long to edit in a form. Use `/retro template export`, edit the file, delete the template and `/retro template import` the file."))
+                .ephemeral(tr!(lang, "team-template-too-long", key = key))
                 .await;
         }
         (FormPurpose::Edit(key.to_string()), Some(text))
     } else {
         (FormPurpose::Create, None)
     };
-    let body = CreateInteractionResponse::Modal(modal(&purpose, current.as_ref()));
+    let body = CreateInteractionResponse::Modal(modal(&purpose, current.as_ref(), lang));
     bot.rest.respond(command.id, &command.token, &body).await
 }
 
@@ -80,36 +94,40 @@ pub async fn delete(
     }
     respond.defer_ephemeral().await?;
     let key = options.text("template").unwrap_or_default().trim();
-    let text = match delete_template(bot, guild, key).await {
+    let text = match delete_template(bot, guild, key, respond.lang()).await {
         Ok(text) | Err(text) => text,
     };
     respond.edit(text).await
 }
 
-async fn delete_template(bot: &Bot, guild: GuildId, key: &str) -> Result<String, String> {
+async fn delete_template(
+    bot: &Bot,
+    guild: GuildId,
+    key: &str,
+    lang: Language,
+) -> Result<String, String> {
     let guild = guild.domain();
     let catalog = catalog_of(bot, Some(guild))
         .await
-        .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-read-templates", &e))?;
     let name = catalog
         .editable(key)
-        .map_err(|e| format!("I can't delete that: {e}."))?
+        .map_err(|e| e.to_string())
+        .map_err(|problem| tr!(lang, "team-template-cannot-delete", problem = problem))?
         .name
         .clone();
     let users = bot
         .store
         .schedules_using_template(guild, key)
         .await
-        .map_err(|e| database_problem(bot, "look up the schedules", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-look-up-schedules", &e))?;
     let deleted = bot
         .store
         .delete_server_template(guild, key)
         .await
-        .map_err(|e| database_problem(bot, "delete the template", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-delete-template", &e))?;
     if !deleted {
-        return Err(format!(
-            "There is no template `{key}` in this server any more."
-        ));
+        return Err(tr!(lang, "team-template-gone", key = key));
     }
     tracing::info!(
         guild = guild.get(),
@@ -117,26 +135,28 @@ async fn delete_template(bot: &Bot, guild: GuildId, key: &str) -> Result<String,
         "server template deleted"
     );
     let schedules = if users.is_empty() {
-        " No schedule uses it.".to_string()
+        lang.t("team-template-used-by-none")
     } else {
         let named: Vec<String> = users
             .iter()
             .map(|s| {
-                format!(
-                    "schedule {} ({}) in <#{}>",
-                    s.id,
-                    s.recurrence.describe(),
-                    s.channel_id
+                tr!(
+                    lang,
+                    "team-template-schedule",
+                    id = s.id.to_string(),
+                    rule = s.recurrence.describe(),
+                    channel = format!("<#{}>", s.channel_id)
                 )
             })
             .collect();
-        format!(
-            " These schedules keep using their own copy of it: {}. `/retro schedule remove` stops them.",
-            named.join("; ")
-        )
+        tr!(lang, "team-template-used-by", schedules = named.join("; "))
     };
-    Ok(format!(
-        "Deleted the template **{name}** (`{key}`).{schedules} Retros already started keep theirs."
+    Ok(tr!(
+        lang,
+        "team-template-deleted",
+        name = name,
+        key = key,
+        schedules = schedules
     ))
 }
 
@@ -158,9 +178,10 @@ pub async fn on_submit(
     submit: &ModalInteraction,
     purpose: FormPurpose,
 ) -> Result<(), RestError> {
+    let lang = Language::from_locale(&submit.locale);
     let text = match submit.guild_id {
-        None => "Templates belong to a server; use the form in a server's channel.".to_string(),
-        Some(guild) => match save(bot, submit, guild, purpose).await {
+        None => lang.t("team-template-outside-server"),
+        Some(guild) => match save(bot, submit, guild, purpose, lang).await {
             Ok(text) | Err(text) => text,
         },
     };
@@ -172,6 +193,7 @@ async fn save(
     submit: &ModalInteraction,
     guild: GuildId,
     purpose: FormPurpose,
+    lang: Language,
 ) -> Result<String, String> {
     if !member_may_manage(bot, guild, submit.member.as_ref()).await {
         return Err(only_managers_may(bot, guild, WHAT).await);
@@ -179,10 +201,11 @@ async fn save(
     let text = submitted(submit);
     let catalog = catalog_of(bot, Some(guild.domain()))
         .await
-        .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-read-templates", &e))?;
     let now = created_at(submit.id.get());
     let refused = |e: &dyn std::fmt::Display| {
-        format!("Your template was not saved: {e}. Run the command again to fix it.")
+        let problem = e.to_string();
+        tr!(lang, "team-template-not-saved", problem = problem)
     };
     let (template, saved) = match purpose {
         FormPurpose::Create => {
@@ -207,23 +230,25 @@ async fn save(
     match saved {
         Ok(true) => {
             tracing::info!(guild = guild.get(), template = %template.key, "server template saved");
-            Ok(format!(
-                "Saved **{}** as `{}` for this server: {} statements, {} questions, voted {}. Start it with `/retro start template:{}`.",
-                template.name,
-                template.key,
-                template.statements.len(),
-                template.questions.len(),
-                template.scale.describe(),
-                template.key
+            Ok(tr!(
+                lang,
+                "team-template-saved",
+                name = &template.name,
+                key = &template.key,
+                statements = template.statements.len(),
+                questions = template.questions.len(),
+                scale = template.scale.describe(),
             ))
         }
-        Ok(false) => Err(format!(
-            "There is no template `{}` in this server any more.",
-            template.key
+        Ok(false) => Err(tr!(lang, "team-template-gone", key = &template.key)),
+        Err(StoreError::TemplateKeyTaken(key)) => {
+            Err(tr!(lang, "team-template-key-taken", key = key))
+        }
+        Err(e) => Err(database_problem_in(
+            bot,
+            lang,
+            "admin-what-save-template",
+            &e,
         )),
-        Err(StoreError::TemplateKeyTaken(key)) => Err(format!(
-            "Your template was not saved: the key `{key}` was just taken. Try again."
-        )),
-        Err(e) => Err(database_problem(bot, "save the template", &e)),
     }
 }

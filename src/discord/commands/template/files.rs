@@ -1,7 +1,7 @@
 //! `/retro template export` attaches a template as the TOML file that `templates_dir` and
 //! `import` accept; `/retro template import file:<attachment>` reads such a file, validates it
 //! like a template file (errors name the file, the field and the line) and adds it to this
-//! server under its key.
+//! server under its key. Answers are in the member's language.
 
 use serenity::all::{
     Attachment, CommandInteraction, CreateAllowedMentions, EditInteractionResponse, GuildId,
@@ -10,7 +10,7 @@ use serenity::all::{
 
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
-use crate::discord::commands::respond::{database_problem, Responder};
+use crate::discord::commands::respond::{database_problem_in, Responder};
 use crate::discord::commands::rights::{member_may_manage, only_managers_may};
 use crate::discord::ids::ToDomain;
 use crate::discord::rest::snowflake::created_at;
@@ -19,7 +19,9 @@ use crate::discord::rest::Upload;
 use crate::discord::server::catalog_of;
 use crate::domain::template::Template;
 use crate::domain::template_text::template_to_toml;
+use crate::i18n::Language;
 use crate::store::StoreError;
+use crate::tr;
 
 /// The largest template file read (a full template is a few kilobytes).
 const MAX_FILE_BYTES: u32 = 64 * 1024;
@@ -32,29 +34,36 @@ pub async fn export(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     let key = options.text("template").unwrap_or_default().trim();
     let catalog = match catalog_of(bot, Some(guild.domain())).await {
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read this server's templates", &e))
+                .ephemeral(database_problem_in(
+                    bot,
+                    lang,
+                    "admin-what-read-templates",
+                    &e,
+                ))
                 .await
         }
     };
     let Some((template, origin)) = catalog.get(key) else {
         return respond
-            .ephemeral(format!(
-                "There is no template `{key}` in this server. `/retro templates` lists them."
-            ))
+            .ephemeral(tr!(lang, "team-template-unknown", key = key))
             .await;
     };
     let file = Upload {
         filename: format!("{}.toml", template.key),
         bytes: template_to_toml(template).into_bytes(),
     };
-    let text = format!(
-        "**{}** (`{}`, {origin}) as a template file. `/retro template import` (here or in another server) and the bot's `templates_dir` accept it; change its `key` to keep both.",
-        template.name, template.key
+    let text = tr!(
+        lang,
+        "team-template-exported",
+        name = &template.name,
+        key = &template.key,
+        origin = origin.to_string()
     );
     respond.defer_ephemeral().await?;
     let body = EditInteractionResponse::new()
@@ -101,27 +110,20 @@ pub async fn import(
     guild: GuildId,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     if !member_may_manage(bot, guild, command.member.as_deref()).await {
         return respond
             .ephemeral(only_managers_may(bot, guild, "import templates into this server").await)
             .await;
     }
     let Some(file) = attachment(command.data.options(), "file") else {
-        return respond
-            .ephemeral("Attach a template file (`.toml`, as `/retro template export` makes).")
-            .await;
+        return respond.ephemeral(lang.t("team-template-attach")).await;
     };
     if file.size > MAX_FILE_BYTES {
-        return respond
-            .ephemeral(format!(
-                "`{}` is too big for a template file (at most {} KiB).",
-                file.filename,
-                MAX_FILE_BYTES / 1024
-            ))
-            .await;
+        return respond.ephemeral(too_big(&file.filename, lang)).await;
     }
     respond.defer_ephemeral().await?;
-    let text = match import_file(bot, command, guild, file).await {
+    let text = match import_file(bot, command, guild, file, lang).await {
         Ok(text) | Err(text) => text,
     };
     respond.edit(text).await
@@ -132,30 +134,28 @@ async fn import_file(
     command: &CommandInteraction,
     guild: GuildId,
     file: &Attachment,
+    lang: Language,
 ) -> Result<String, String> {
+    let name = file.filename.as_str();
     let bytes = download(&file.url).await.map_err(|e| {
         tracing::warn!(error = %e, "could not download an attached template file");
-        format!(
-            "I couldn't read `{}` from Discord. Please try again.",
-            file.filename
-        )
+        tr!(lang, "team-template-file-unreadable", file = name)
     })?;
     if bytes.len() > MAX_FILE_BYTES as usize {
-        return Err(format!(
-            "`{}` is too big for a template file.",
-            file.filename
-        ));
+        return Err(too_big(name, lang));
     }
     let text = String::from_utf8(bytes)
-        .map_err(|_| format!("`{}` is not a text (UTF-8) file.", file.filename))?;
-    let template =
-        Template::from_toml(&file.filename, &text).map_err(|e| format!("Not imported: {e}"))?;
+        .map_err(|_| tr!(lang, "team-template-file-not-text", file = name))?;
+    let template = Template::from_toml(name, &text)
+        .map_err(|e| e.to_string())
+        .map_err(|problem| tr!(lang, "team-template-not-imported", problem = problem))?;
     let catalog = catalog_of(bot, Some(guild.domain()))
         .await
-        .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "admin-what-read-templates", &e))?;
     catalog
         .check_new_key(&template.key)
-        .map_err(|e| format!("Not imported: {e} (change `key` in the file)."))?;
+        .map_err(|e| e.to_string())
+        .map_err(|problem| tr!(lang, "team-template-key-not-new", problem = problem))?;
     let now = created_at(command.id.get());
     match bot
         .store
@@ -164,14 +164,31 @@ async fn import_file(
     {
         Ok(()) => {
             tracing::info!(guild = guild.get(), template = %template.key, "server template imported");
-            Ok(format!(
-                "Imported **{}** as `{}` for this server. Start it with `/retro start template:{}`.",
-                template.name, template.key, template.key
+            Ok(tr!(
+                lang,
+                "team-template-imported",
+                name = &template.name,
+                key = &template.key
             ))
         }
-        Err(StoreError::TemplateKeyTaken(key)) => Err(format!(
-            "Not imported: the key `{key}` is already used by a template this server can see (change `key` in the file)."
+        Err(StoreError::TemplateKeyTaken(key)) => {
+            Err(tr!(lang, "team-template-key-used", key = key))
+        }
+        Err(e) => Err(database_problem_in(
+            bot,
+            lang,
+            "admin-what-save-template",
+            &e,
         )),
-        Err(e) => Err(database_problem(bot, "save the template", &e)),
     }
+}
+
+/// The refusal of a file larger than [`MAX_FILE_BYTES`].
+fn too_big(file: &str, lang: Language) -> String {
+    tr!(
+        lang,
+        "team-template-file-too-big",
+        file = file,
+        kib = lang.number(f64::from(MAX_FILE_BYTES / 1024), 0)
+    )
 }

@@ -1,6 +1,6 @@
 //! The template form (a Discord modal): its custom ids (`template:create`,
 //! `template:edit:<key>`), its five text inputs, prefilled for an edit, and the member's text
-//! read back from a submit.
+//! read back from a submit. Its title, labels and examples are in the member's language.
 
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
@@ -9,11 +9,16 @@ use serenity::all::{
 
 use crate::domain::template::MAX_NAME_CHARS;
 use crate::domain::template_text::TemplateText;
+use crate::domain::text::shorten;
+use crate::i18n::Language;
+use crate::tr;
 
 /// What every custom id of this form starts with.
 const PREFIX: &str = "template:";
 /// Discord's limit for one text input's value.
 pub const MAX_INPUT_CHARS: usize = 4_000;
+/// Discord's limit for a form's title and an input's label.
+const MAX_LABEL_CHARS: usize = 45;
 
 const NAME: &str = "name";
 const DESCRIPTION: &str = "description";
@@ -61,9 +66,10 @@ pub fn fits(text: &TemplateText) -> bool {
     .all(|field| field.chars().count() <= MAX_INPUT_CHARS)
 }
 
-/// The form, empty (create) or holding `current` (edit).
-pub fn modal(purpose: &FormPurpose, current: Option<&TemplateText>) -> CreateModal {
+/// The form in `lang`, empty (create) or holding `current` (edit).
+pub fn modal(purpose: &FormPurpose, current: Option<&TemplateText>, lang: Language) -> CreateModal {
     let input = |style, label: &str, id: &str, value: Option<&String>| {
+        let label = shorten(&lang.t(label), MAX_LABEL_CHARS);
         let mut input = CreateInputText::new(style, label, id).max_length(MAX_INPUT_CHARS as u16);
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             input = input.value(value.clone());
@@ -72,50 +78,46 @@ pub fn modal(purpose: &FormPurpose, current: Option<&TemplateText>) -> CreateMod
     };
     let name = input(
         InputTextStyle::Short,
-        "Name",
+        "team-template-form-name",
         NAME,
         current.map(|c| &c.name),
     )
     .max_length(MAX_NAME_CHARS as u16)
-    .placeholder("Team Pulse");
+    .placeholder(lang.t("team-template-form-name-example"));
     let description = input(
         InputTextStyle::Paragraph,
-        "Description (optional)",
+        "team-template-form-description",
         DESCRIPTION,
         current.map(|c| &c.description),
     )
     .required(false);
     let statements = input(
         InputTextStyle::Paragraph,
-        "Statements to vote on, one per line",
+        "team-template-form-statements",
         STATEMENTS,
         current.map(|c| &c.statements),
     )
-    .placeholder("We ship what customers ask for.\nWe know why we build what we build.");
+    .placeholder(lang.t("team-template-form-statements-example"));
     let questions = input(
         InputTextStyle::Paragraph,
-        "Open questions, one per line (optional)",
+        "team-template-form-questions",
         QUESTIONS,
         current.map(|c| &c.questions),
     )
     .required(false);
     let scale = input(
         InputTextStyle::Paragraph,
-        "Scale: emoji label weight per line (optional)",
+        "team-template-form-scale",
         SCALE,
         current.map(|c| &c.scale),
     )
-    .placeholder("🟢 good 1\n🟡 okay 0.5\n🔴 bad 0")
+    .placeholder(lang.t("team-template-form-scale-example"))
     .required(false);
     let title = match purpose {
-        FormPurpose::Create => "New health-check template".to_string(),
-        FormPurpose::Edit(key) => format!("Edit template {key}"),
+        FormPurpose::Create => lang.t("team-template-form-new"),
+        FormPurpose::Edit(key) => tr!(lang, "team-template-form-edit", key = key),
     };
-    CreateModal::new(
-        purpose.custom_id(),
-        crate::domain::text::shorten(&title, 45),
-    )
-    .components(vec![
+    CreateModal::new(purpose.custom_id(), shorten(&title, MAX_LABEL_CHARS)).components(vec![
         CreateActionRow::InputText(name),
         CreateActionRow::InputText(description),
         CreateActionRow::InputText(statements),
@@ -161,5 +163,36 @@ mod tests {
         assert_eq!(FormPurpose::parse("retro:5:answer:1"), None);
         assert_eq!(FormPurpose::parse("template:edit:"), None);
         assert_eq!(FormPurpose::parse("template:delete:x"), None);
+    }
+
+    #[test]
+    fn every_language_labels_the_form_within_discords_limits() {
+        for lang in Language::ALL {
+            let form = serde_json::to_value(modal(&FormPurpose::Create, None, lang)).unwrap();
+            let title = form["title"].as_str().unwrap();
+            assert_eq!(title, lang.t("team-template-form-new"));
+            let inputs: Vec<&serde_json::Value> = form["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| &row["components"][0])
+                .collect();
+            assert_eq!(inputs.len(), 5);
+            for input in inputs {
+                let label = input["label"].as_str().unwrap();
+                // Not cut short: the whole label fits.
+                assert!(
+                    label.chars().count() <= MAX_LABEL_CHARS && !label.ends_with('…'),
+                    "{lang:?}: {label}"
+                );
+                let placeholder = input["placeholder"].as_str().unwrap_or_default();
+                assert!(
+                    placeholder.chars().count() <= 100,
+                    "{lang:?}: {placeholder}"
+                );
+            }
+        }
+        let german = serde_json::to_value(modal(&FormPurpose::Create, None, Language::German));
+        assert_eq!(german.unwrap()["title"], "Neue Health-Check-Vorlage");
     }
 }

@@ -68,9 +68,8 @@ pub async fn run(
         Some("export") => files::export(bot, command, guild, options, respond).await,
         Some("import") => files::import(bot, command, guild, respond).await,
         _ => {
-            respond
-                .ephemeral("Use `/retro template create`, `edit`, `delete`, `export` or `import`.")
-                .await
+            let lang = respond.lang();
+            respond.ephemeral(lang.t("team-template-use")).await
         }
     }
 }
