@@ -97,11 +97,19 @@ async fn add(
     let today = Utc::now().date_naive();
     let text = match validate_text(options.text("text").unwrap_or_default()) {
         Ok(text) => text,
-        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+        Err(e) => {
+            return Ok(respond
+                .ephemeral(crate::discord::words::action_error(respond.lang(), &e))
+                .await)
+        }
     };
     let due = match options.text("due").map(|d| parse_due(d, today)).transpose() {
         Ok(due) => due,
-        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+        Err(e) => {
+            return Ok(respond
+                .ephemeral(crate::discord::words::action_error(respond.lang(), &e))
+                .await)
+        }
     };
     let channel = command.channel_id.domain();
     let visible = access::viewer(bot, command).await.can_view(channel);
@@ -129,7 +137,7 @@ async fn add(
             "Recorded on {} ({}): {}\nThe next check-in here opens with it until `/retro action done {}`.",
             crate::domain::member_text::inline(&retro.display_name()),
             retro.id,
-            action.describe(today),
+            crate::discord::words::action(respond.lang(), &action, today),
             action.id
         ))
         .await)

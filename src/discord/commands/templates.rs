@@ -37,7 +37,7 @@ pub async fn run(
     let blocks: Vec<String> = catalog
         .iter()
         .map(|(template, origin)| {
-            let scale = template.scale.describe();
+            let scale = crate::discord::words::scale(respond.lang(), &template.scale);
             let mut text = format!(
                 "**{}** (`{}`, {origin}), voted {}",
                 template.name, template.key, scale

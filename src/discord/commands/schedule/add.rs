@@ -13,7 +13,7 @@ use crate::discord::permissions;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
 use crate::discord::server::{catalog_of, settings_of};
-use crate::domain::duration::{describe, parse_duration};
+use crate::domain::duration::parse_duration;
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{validate_title, Participation};
 use crate::domain::schedule::check_duration_fits;
@@ -62,15 +62,23 @@ async fn build(
     let (template, _) = catalog.get(key).ok_or_else(|| {
         format!("There is no template called `{key}`. `/retro templates` lists them.")
     })?;
-    let title = validate_title(options.text("title"))?;
+    let title = validate_title(options.text("title")).map_err(|e| {
+        crate::discord::words::title_too_long(crate::discord::language::of_member(command), &e)
+    })?;
     let duration = match options.text("duration") {
-        Some(given) => parse_duration(given, bot.config.durations).map_err(|e| e.to_string())?,
+        Some(given) => parse_duration(given, bot.config.durations).map_err(|e| {
+            crate::discord::words::duration_error(crate::discord::language::of_member(command), &e)
+        })?,
         None => settings.checkin_duration.value,
     };
     let now = created_at(command.id.get());
-    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
+    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| {
+        crate::discord::words::recurrence_error(crate::discord::language::of_member(command), &e)
+    })?;
     let length = chrono::Duration::from_std(duration).unwrap_or_default();
-    check_duration_fits(&recurrence, length, now)?;
+    check_duration_fits(&recurrence, length, now).map_err(|e| {
+        crate::discord::words::longer_than_gap(crate::discord::language::of_member(command), &e)
+    })?;
     let next = recurrence.upcoming(now, 3);
     if next.is_empty() {
         return Err(format!(
@@ -145,9 +153,9 @@ async fn build(
         .unwrap_or_default();
     Ok(format!(
         "Scheduled **{}** in <#{channel}>: {}{titled}, each check-in open for {}{team}.{mode}\nNext: {}.\nThis is schedule {}; `/retro schedule remove` stops it.",
-        schedule.recurrence.describe(),
+        crate::discord::words::recurrence(crate::discord::language::of_member(command), &schedule.recurrence),
         template.name,
-        describe(duration),
+        crate::discord::words::duration(crate::discord::language::of_member(command), duration),
         upcoming.join(", "),
         schedule.id,
     ))

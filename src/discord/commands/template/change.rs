@@ -213,7 +213,7 @@ async fn save(
                 template.key,
                 template.statements.len(),
                 template.questions.len(),
-                template.scale.describe(),
+                crate::discord::words::scale(crate::i18n::Language::from_locale(&submit.locale), &template.scale),
                 template.key
             ))
         }
