@@ -165,12 +165,22 @@ async fn list(
             .await);
     }
     let today = Some(Utc::now().date_naive());
-    let mut blocks = actions_blocks(&format!("__Open ({})__", open.len()), &open, today);
+    let mut blocks = actions_blocks(
+        respond.lang(),
+        &format!("__Open ({})__", open.len()),
+        &open,
+        today,
+    );
     if open.is_empty() {
         blocks.push("No open action items. 🎉".into());
     }
-    blocks.extend(actions_blocks("__Done recently__", &done, today));
-    let parts = pack_parts("Action items", &blocks, None);
+    blocks.extend(actions_blocks(
+        respond.lang(),
+        "__Done recently__",
+        &done,
+        today,
+    ));
+    let parts = pack_parts(respond.lang(), "Action items", &blocks, None);
     if let Err(e) = respond.defer_ephemeral().await {
         return Ok(Err(e));
     }

@@ -52,6 +52,6 @@ pub async fn run(
         })
         .collect();
     respond.defer_ephemeral().await?;
-    let parts = pack_parts("Templates", &blocks, None);
+    let parts = pack_parts(respond.lang(), "Templates", &blocks, None);
     respond.edit_parts(&parts, None).await
 }

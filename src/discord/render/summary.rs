@@ -179,7 +179,7 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
     let sections = Sections {
         before: blocks,
         questions,
-        after: actions_blocks(&actions_heading, &extras.actions, extras.today),
+        after: actions_blocks(lang, &actions_heading, &extras.actions, extras.today),
     };
     let chunks = sections.pack();
     let parts = chunks.len();
