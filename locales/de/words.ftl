@@ -21,8 +21,8 @@ trend-headline-since = Im Vergleich zu { $retro }: damals { $then ->
 
 ## Die Beschriftungen der Standardskala
 
-scale-agree = Zustimmung
-scale-disagree = Ablehnung
+scale-agree = stimme zu
+scale-disagree = stimme nicht zu
 
 ## Zeitpläne
 

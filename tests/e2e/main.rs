@@ -18,6 +18,7 @@ mod faults;
 mod harness;
 mod intents;
 mod language;
+mod language_org;
 mod lifecycle;
 mod looking_back;
 mod overview;

@@ -81,7 +81,7 @@ fn the_default_scale_is_translated_and_a_templates_own_labels_are_kept() {
     assert_eq!(scale(Language::English, &thumbs), thumbs.describe());
     assert_eq!(
         scale(Language::German, &thumbs),
-        "👍 Zustimmung · 👎 Ablehnung"
+        "👍 stimme zu · 👎 stimme nicht zu"
     );
     let own = Scale {
         options: vec![ScaleOption {
