@@ -79,6 +79,7 @@ async fn changes(
     bot: &Bot,
     guild: GuildId,
     options: &Options,
+    lang: crate::i18n::Language,
 ) -> Result<(Vec<SettingValue>, Option<SettingName>), String> {
     let mut values = Vec::new();
     if let Some(role) = options.id::<RoleId>("facilitator_role") {
@@ -88,7 +89,8 @@ async fn changes(
         values.push(SettingValue::FacilitatorRole(role));
     }
     if let Some(key) = options.text("default_template") {
-        let value = SettingValue::default_template(key).map_err(|e| e.to_string())?;
+        let value = SettingValue::default_template(key)
+            .map_err(|e| crate::discord::words::setting_error(lang, &e))?;
         let catalog = catalog_of(bot, Some(guild.domain()))
             .await
             .map_err(|e| database_problem(bot, "read this server's templates", &e))?;
@@ -100,10 +102,16 @@ async fn changes(
         values.push(value);
     }
     if let Some(timezone) = options.text("timezone") {
-        values.push(SettingValue::timezone(timezone).map_err(|e| e.to_string())?);
+        values.push(
+            SettingValue::timezone(timezone)
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
+        );
     }
     if let Some(n) = options.integer("anonymous_min_voters") {
-        values.push(SettingValue::anonymous_min_voters(n).map_err(|e| e.to_string())?);
+        values.push(
+            SettingValue::anonymous_min_voters(n)
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
+        );
     }
     if let Some(on) = options.flag("reminders") {
         values.push(SettingValue::Reminders(on));
@@ -111,7 +119,7 @@ async fn changes(
     if let Some(duration) = options.text("checkin_duration") {
         values.push(
             SettingValue::checkin_duration(duration, bot.config.durations)
-                .map_err(|e| e.to_string())?,
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
         );
     }
     let reset = options.text("reset").and_then(SettingName::parse);
@@ -133,7 +141,7 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
-    let (values, reset) = match changes(bot, guild, options).await {
+    let (values, reset) = match changes(bot, guild, options, respond.lang()).await {
         Ok(changes) => changes,
         Err(problem) => return respond.ephemeral(problem).await,
     };

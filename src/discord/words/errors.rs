@@ -3,12 +3,14 @@
 //! English `Display` for logs; these functions are what members read.
 
 use crate::domain::action::{ActionInputError, MAX_ACTION_CHARS};
+use crate::domain::anonymous::MIN_MIN_VOTERS;
 use crate::domain::duration::DurationError;
 use crate::domain::export::UnknownFormat;
 use crate::domain::overview::NotOffered;
 use crate::domain::recurrence::RecurrenceError;
 use crate::domain::retro::{TitleTooLong, MAX_TITLE_CHARS};
 use crate::domain::schedule::LongerThanGap;
+use crate::domain::settings::{SettingError, SettingProblem};
 use crate::i18n::{Arg, Language};
 use crate::tr;
 
@@ -177,4 +179,26 @@ pub fn export_format_error(lang: Language, error: &UnknownFormat) -> String {
 /// A format the server export does not come in.
 pub fn server_export_format(lang: Language, _: &NotOffered) -> String {
     lang.t("error-export-server-format")
+}
+
+/// A setting's value that was refused, named by the option as the member's Discord shows it.
+pub fn setting_error(lang: Language, error: &SettingError) -> String {
+    let name = lang.t(&format!("cmd-settings-{}", error.name.as_str()));
+    let problem = match &error.problem {
+        SettingProblem::NotATimeZone(given) => tr!(lang, "error-setting-not-a-zone", given = given),
+        SettingProblem::NotAVoterCount => {
+            tr!(lang, "error-setting-not-a-count", min = MIN_MIN_VOTERS)
+        }
+        SettingProblem::TooFewVoters(given) => tr!(
+            lang,
+            "error-setting-too-few-voters",
+            min = MIN_MIN_VOTERS,
+            given = *given
+        ),
+        SettingProblem::Duration(e) => duration_error(lang, e),
+        SettingProblem::NotATemplateKey(given) => {
+            tr!(lang, "error-setting-not-a-key", given = given)
+        }
+    };
+    tr!(lang, "error-setting", name = name, problem = problem)
 }

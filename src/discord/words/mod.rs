@@ -9,7 +9,7 @@ mod tests;
 
 pub use errors::{
     action_error, duration_error, export_format_error, longer_than_gap, recurrence_error,
-    server_export_format, title_too_long,
+    server_export_format, setting_error, title_too_long,
 };
 
 use chrono::{NaiveDate, Weekday};

@@ -317,3 +317,24 @@ fn every_refusal_of_a_schedule_rule_has_its_words() {
         check_error(en, e.to_string(), de);
     }
 }
+
+#[test]
+fn every_refused_setting_has_its_words_and_the_options_name() {
+    use crate::domain::settings::SettingValue;
+    let errors = [
+        SettingValue::timezone("Berlin/Mars").unwrap_err(),
+        SettingValue::anonymous_min_voters(-1).unwrap_err(),
+        SettingValue::anonymous_min_voters(1).unwrap_err(),
+        SettingValue::checkin_duration("soon", DurationBounds::default()).unwrap_err(),
+        SettingValue::default_template("Not A Key").unwrap_err(),
+    ];
+    for e in &errors {
+        let (en, de) = (
+            setting_error(Language::English, e),
+            setting_error(Language::German, e),
+        );
+        check_error(en, e.to_string(), de);
+    }
+    assert!(setting_error(Language::German, &errors[2])
+        .starts_with("anonym_mindeststimmen: muss mindestens 2 sein"));
+}
