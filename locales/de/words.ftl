@@ -106,3 +106,31 @@ error-setting-not-a-zone = `{ $given }` ist keine IANA-Zeitzone wie `Europe/Berl
 error-setting-not-a-count = muss eine ganze Zahl von mindestens { $min } sein
 error-setting-too-few-voters = muss mindestens { $min } sein: Bei weniger Stimmen verrät die Aufteilung, wie jede Person abgestimmt hat (angegeben: { $given })
 error-setting-not-a-key = `{ $given }` muss aus 1 bis 32 Kleinbuchstaben, Ziffern und '-' bestehen
+
+## Probleme einer im Vorlagenformular getippten Vorlage
+
+template-text-error = { $place }: { $problem }
+template-place-line = { $field } Zeile { $line }
+template-field-name = Name
+template-field-description = Beschreibung
+template-field-statements = Aussagen
+template-field-questions = Fragen
+template-field-scale = Skala
+template-field-key = Schlüssel
+template-part-emoji = Emoji
+template-part-label = Beschriftung
+template-part-weight = Gewicht
+template-problem-missing = fehlt
+template-problem-empty = ist leer
+template-problem-too-long = ist { $chars } Zeichen lang; erlaubt sind höchstens { $max }
+template-problem-bad-key = `{ $given }` muss aus 1 bis 32 Kleinbuchstaben, Ziffern und '-' bestehen
+template-problem-statement-count = braucht 1 bis { $max } Aussagen, gefunden: { $found }
+template-problem-question-count = höchstens { $max } Fragen, gefunden: { $found }
+template-problem-repeated = wiederholt einen früheren Eintrag
+template-problem-scale-count = braucht 2 bis 5 Optionen, gefunden: { $found }
+template-problem-not-one-emoji = muss genau ein Emoji sein
+template-problem-emoji-twice = { $emoji } kommt zweimal vor
+template-problem-weight-range = muss eine Zahl von 0 bis 1 sein
+template-problem-key-taken = `{ $key }` wird schon von einer anderen Vorlage verwendet
+template-problem-scale-line = braucht ein Emoji, eine Beschriftung und ein Gewicht, z. B. `🟢 gut 1`
+template-problem-weight-not-a-number = Gewicht muss eine Zahl von 0 bis 1 sein, gefunden: `{ $given }`

@@ -106,3 +106,31 @@ error-setting-not-a-zone = `{ $given }` is not an IANA time zone such as `Europe
 error-setting-not-a-count = must be a whole number of at least { $min }
 error-setting-too-few-voters = must be at least { $min }: with fewer voters a split shows how each of them voted (got { $given })
 error-setting-not-a-key = `{ $given }` must be 1 to 32 characters of lowercase letters, digits and '-'
+
+## Problems of a template typed in the template form
+
+template-text-error = { $place }: { $problem }
+template-place-line = { $field } line { $line }
+template-field-name = name
+template-field-description = description
+template-field-statements = statements
+template-field-questions = questions
+template-field-scale = scale
+template-field-key = key
+template-part-emoji = emoji
+template-part-label = label
+template-part-weight = weight
+template-problem-missing = is missing
+template-problem-empty = is empty
+template-problem-too-long = is { $chars } characters long; at most { $max } are allowed
+template-problem-bad-key = `{ $given }` must be 1 to 32 characters of lowercase letters, digits and '-'
+template-problem-statement-count = needs 1 to { $max } statements, found { $found }
+template-problem-question-count = at most { $max } questions, found { $found }
+template-problem-repeated = repeats an earlier entry
+template-problem-scale-count = needs 2 to 5 options, found { $found }
+template-problem-not-one-emoji = must be one emoji
+template-problem-emoji-twice = { $emoji } is used twice
+template-problem-weight-range = must be a number from 0 to 1
+template-problem-key-taken = `{ $key }` is already used by another template
+template-problem-scale-line = needs an emoji, a label and a weight, e.g. `🟢 good 1`
+template-problem-weight-not-a-number = weight must be a number from 0 to 1, found `{ $given }`

@@ -4,6 +4,7 @@
 //! a member reads goes through here. Refusals of what a member typed are in [`errors`].
 
 mod errors;
+mod template;
 #[cfg(test)]
 mod tests;
 
@@ -11,6 +12,7 @@ pub use errors::{
     action_error, duration_error, export_format_error, longer_than_gap, recurrence_error,
     server_export_format, setting_error, title_too_long,
 };
+pub use template::{template_problem, template_text_error};
 
 use chrono::{NaiveDate, Weekday};
 

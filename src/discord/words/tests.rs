@@ -338,3 +338,52 @@ fn every_refused_setting_has_its_words_and_the_options_name() {
     assert!(setting_error(Language::German, &errors[2])
         .starts_with("anonym_mindeststimmen: muss mindestens 2 sein"));
 }
+
+#[test]
+fn every_problem_of_a_typed_template_has_its_words_with_its_line() {
+    use crate::domain::template_problem::TemplateProblem;
+    use crate::domain::template_text::{parse_template_text, TemplateText};
+    let typed = |statements: &str, questions: &str, scale: &str| TemplateText {
+        name: "Team".into(),
+        statements: statements.into(),
+        questions: questions.into(),
+        scale: scale.into(),
+        ..TemplateText::default()
+    };
+    let long = "x".repeat(1_001);
+    let cases = [
+        typed("", "", ""),
+        typed("a\n\na", "", ""),
+        typed("a", &format!("ok?\n{long}"), ""),
+        typed("a", "", "🟢 good 1"),
+        typed("a", "", "🟢 good 1\n🟢 bad 0"),
+        typed("a", "", "🟢 good 1\n🔴 bad 2"),
+        typed("a", "", "🟢 good 1\nbad"),
+        typed("a", "", "🟢 good 1\n🔴 bad heavy"),
+        typed("a", "", "🟢 good 1\ntoo-long-emoji bad 0"),
+    ];
+    for text in &cases {
+        let e = parse_template_text("k", text).unwrap_err();
+        let (en, de) = (
+            template_text_error(Language::English, &e),
+            template_text_error(Language::German, &e),
+        );
+        check_error(en, e.to_string(), de);
+    }
+    let e = parse_template_text("k", &cases[1]).unwrap_err();
+    assert_eq!(
+        template_text_error(Language::German, &e),
+        "Aussagen Zeile 3: wiederholt einen früheren Eintrag"
+    );
+    let problems = [
+        TemplateProblem::Missing,
+        TemplateProblem::BadKey("A B".into()),
+        TemplateProblem::QuestionCount { found: 11, max: 10 },
+        TemplateProblem::KeyTaken("k".into()),
+    ];
+    for problem in &problems {
+        let english = template_problem(Language::English, problem);
+        assert_eq!(english, problem.to_string());
+        assert_translated(&template_problem(Language::German, problem), &english);
+    }
+}

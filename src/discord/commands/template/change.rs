@@ -187,7 +187,12 @@ async fn save(
     let (template, saved) = match purpose {
         FormPurpose::Create => {
             let key = catalog.new_key(&text.name);
-            let template = parse_template_text(&key, &text).map_err(|e| refused(&e))?;
+            let template = parse_template_text(&key, &text).map_err(|e| {
+                refused(&crate::discord::words::template_text_error(
+                    crate::i18n::Language::from_locale(&submit.locale),
+                    &e,
+                ))
+            })?;
             let saved = bot
                 .store
                 .create_server_template(guild.domain(), &template, submit.user.id.domain(), now)
@@ -196,7 +201,12 @@ async fn save(
         }
         FormPurpose::Edit(key) => {
             catalog.editable(&key).map_err(|e| refused(&e))?;
-            let template = parse_template_text(&key, &text).map_err(|e| refused(&e))?;
+            let template = parse_template_text(&key, &text).map_err(|e| {
+                refused(&crate::discord::words::template_text_error(
+                    crate::i18n::Language::from_locale(&submit.locale),
+                    &e,
+                ))
+            })?;
             let saved = bot
                 .store
                 .update_server_template(guild.domain(), &template, now)
