@@ -125,6 +125,22 @@ async fn a_german_server_and_member_read_the_organisation_in_german() {
         header.embeds[1]
     );
 
+    // A refused setting names the option and the problem in German.
+    let refused = w
+        .command(
+            fx.morgan,
+            "retro settings",
+            &[("timezone", s("Mars/Olympus"))],
+        )
+        .await;
+    assert!(
+        refused
+            .text
+            .contains("`Mars/Olympus` ist keine IANA-Zeitzone"),
+        "{}",
+        refused.text
+    );
+
     // Sharing, the overview and the server export answer each member in their language.
     let shared = w.command(fx.morgan, "retro share on", &[]).await;
     assert!(

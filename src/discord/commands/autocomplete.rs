@@ -57,7 +57,13 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         }
         "schedule" => {
             let viewer = access::viewer(bot, command).await;
-            schedule::schedule_choices(bot, &viewer, &query).await
+            schedule::schedule_choices(
+                bot,
+                &viewer,
+                &query,
+                crate::discord::language::of_member(command),
+            )
+            .await
         }
         _ => Vec::new(),
     };

@@ -45,13 +45,13 @@ pub async fn list(
             ))
             .await;
     }
-    let lines: Vec<String> = schedules.iter().map(line).collect();
+    let lines: Vec<String> = schedules.iter().map(|s| line(respond.lang(), s)).collect();
     respond
         .ephemeral(shorten(&lines.join("\n"), CONTENT_LIMIT))
         .await
 }
 
-fn line(schedule: &Schedule) -> String {
+fn line(lang: crate::i18n::Language, schedule: &Schedule) -> String {
     let next = match (schedule.paused, schedule.next_at) {
         (true, _) => "paused".to_string(),
         (false, Some(at)) => format!("next <t:{}:R>", at.timestamp()),
@@ -60,7 +60,7 @@ fn line(schedule: &Schedule) -> String {
     format!(
         "**{}** {} in <#{}> · `{}` · {next}",
         schedule.id,
-        schedule.recurrence.describe(),
+        crate::discord::words::recurrence(lang, &schedule.recurrence),
         schedule.channel_id,
         schedule.template_key
     )
@@ -130,7 +130,7 @@ pub async fn change(
                 .ephemeral(format!(
                     "Schedule {} ({}) {done}.",
                     schedule.id,
-                    schedule.recurrence.describe()
+                    crate::discord::words::recurrence(respond.lang(), &schedule.recurrence)
                 ))
                 .await
         }
@@ -152,7 +152,12 @@ fn visible(viewer: &Viewer, schedules: Vec<Schedule>) -> Vec<Schedule> {
 
 /// Autocomplete for the `schedule` option: the server's schedules in channels the caller can
 /// see.
-pub async fn schedule_choices(bot: &Bot, viewer: &Viewer, query: &str) -> Vec<AutocompleteChoice> {
+pub async fn schedule_choices(
+    bot: &Bot,
+    viewer: &Viewer,
+    query: &str,
+    lang: crate::i18n::Language,
+) -> Vec<AutocompleteChoice> {
     let all = bot
         .store
         .schedules_in(viewer.guild(), None)
@@ -163,7 +168,12 @@ pub async fn schedule_choices(bot: &Bot, viewer: &Viewer, query: &str) -> Vec<Au
         .map(|s| {
             (
                 s.id,
-                format!("{} {} ({})", s.id, s.recurrence.describe(), s.template_key),
+                format!(
+                    "{} {} ({})",
+                    s.id,
+                    crate::discord::words::recurrence(lang, &s.recurrence),
+                    s.template_key
+                ),
             )
         })
         .filter(|(_, label)| label.to_lowercase().contains(query))
