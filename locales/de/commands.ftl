@@ -12,6 +12,9 @@ respond-nothing-to-show = Nichts anzuzeigen.
 rights-or-role = { " " }oder der Rolle { $role }
 rights-only-managers = Nur Mitglieder mit der Berechtigung „Server verwalten“{ $role } können { $what }.
 rights-what-manage-schedules = Zeitpläne verwalten
+rights-what-manage-digests = Digests verwalten
+rights-what-change-templates = die Vorlagen dieses Servers anlegen, ändern oder löschen
+rights-what-import-templates = Vorlagen in diesen Server importieren
 
 ## /retro start und /retro close
 

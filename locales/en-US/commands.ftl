@@ -12,6 +12,9 @@ respond-nothing-to-show = Nothing to show.
 rights-or-role = { " " }or the { $role } role
 rights-only-managers = Only members with the Manage Server permission{ $role } can { $what }.
 rights-what-manage-schedules = manage schedules
+rights-what-manage-digests = manage digests
+rights-what-change-templates = create, edit or delete this server's templates
+rights-what-import-templates = import templates into this server
 
 ## /retro start and /retro close
 

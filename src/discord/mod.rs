@@ -31,6 +31,7 @@ pub mod rest;
 pub mod run;
 pub mod server;
 pub mod stats;
+pub mod words;
 
 pub use bot::Bot;
 pub use run::run;

@@ -23,10 +23,10 @@ impl Default for DurationBounds {
 pub enum DurationError {
     #[error("`{0}` is not a duration I understand. Use a number and a unit: `45s`, `90m`, `48h`, `2d` or `1w`.")]
     Malformed(String),
-    #[error("`{given}` is too short: the shortest duration is {min}.")]
-    TooShort { given: String, min: String },
-    #[error("`{given}` is too long: the longest duration is {max}.")]
-    TooLong { given: String, max: String },
+    #[error("`{given}` is too short: the shortest duration is {shown}.", shown = describe(*min))]
+    TooShort { given: String, min: Duration },
+    #[error("`{given}` is too long: the longest duration is {shown}.", shown = describe(*max))]
+    TooLong { given: String, max: Duration },
 }
 
 /// Parses a duration such as `45s`, `90m`, `48h`, `2d` or `1w` (combinations like `1h 30m` are
@@ -43,13 +43,13 @@ pub fn parse_duration(input: &str, bounds: DurationBounds) -> Result<Duration, D
     if duration < bounds.min {
         return Err(DurationError::TooShort {
             given: trimmed.into(),
-            min: describe(bounds.min),
+            min: bounds.min,
         });
     }
     if duration > bounds.max {
         return Err(DurationError::TooLong {
             given: trimmed.into(),
-            max: describe(bounds.max),
+            max: bounds.max,
         });
     }
     Ok(duration)

@@ -21,6 +21,7 @@ pub mod settings;
 pub mod summary;
 pub mod tally;
 pub mod template;
+pub mod template_problem;
 pub mod template_text;
 pub mod template_translation;
 pub mod text;

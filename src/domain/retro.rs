@@ -182,16 +182,22 @@ pub fn close_right(retro: &Retro, closer: Closer) -> Option<CloseRight> {
     }
 }
 
-/// Checks a title given to `/retro start`; returns the trimmed title or a message for the user.
-pub fn validate_title(title: Option<&str>) -> Result<Option<String>, String> {
+/// A title longer than Discord shows; the message is the operator-facing English form (members
+/// get it worded in their language by the Discord layer).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("The title is {chars} characters long; Discord shows at most {MAX_TITLE_CHARS} here. Please shorten it.")]
+pub struct TitleTooLong {
+    pub chars: usize,
+}
+
+/// Checks a title given to `/retro start`; returns the trimmed title (`None` when blank).
+pub fn validate_title(title: Option<&str>) -> Result<Option<String>, TitleTooLong> {
     let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
     let chars = title.chars().count();
     if chars > MAX_TITLE_CHARS {
-        return Err(format!(
-            "The title is {chars} characters long; Discord shows at most {MAX_TITLE_CHARS} here. Please shorten it."
-        ));
+        return Err(TitleTooLong { chars });
     }
     Ok(Some(title.to_string()))
 }
@@ -292,6 +298,7 @@ mod tests {
         assert_eq!(validate_title(Some(" Q3 ")), Ok(Some("Q3".into())));
         assert!(validate_title(Some(&"x".repeat(101)))
             .unwrap_err()
+            .to_string()
             .contains("101 characters"));
         assert_eq!(
             retro().display_name(),

@@ -106,19 +106,32 @@ pub fn reminder_at(
     (at > opens && at < closes).then_some(at)
 }
 
+/// A check-in that would still be open when the schedule's next one opens.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "Each check-in would stay open for {}, longer than the {} between two occurrences of `{rule}`. Choose a shorter `duration`.",
+    words(*duration),
+    words(*gap)
+)]
+pub struct LongerThanGap {
+    pub duration: Duration,
+    pub gap: Duration,
+    /// The schedule's rule as the member typed it.
+    pub rule: String,
+}
+
 /// Checks that a check-in of `duration` closes before the schedule's next one opens.
 pub fn check_duration_fits(
     recurrence: &Recurrence,
     duration: Duration,
     from: DateTime<Utc>,
-) -> Result<(), String> {
+) -> Result<(), LongerThanGap> {
     match recurrence.min_interval(from) {
-        Some(gap) if duration > gap => Err(format!(
-            "Each check-in would stay open for {}, longer than the {} between two occurrences of `{}`. Choose a shorter `duration`.",
-            words(duration),
-            words(gap),
-            recurrence.source()
-        )),
+        Some(gap) if duration > gap => Err(LongerThanGap {
+            duration,
+            gap,
+            rule: recurrence.source().to_string(),
+        }),
         _ => Ok(()),
     }
 }
@@ -231,7 +244,9 @@ mod tests {
     fn durations_must_fit_between_occurrences() {
         let r = Recurrence::parse("every day 10:00", "UTC", at(1, 0)).unwrap();
         assert!(check_duration_fits(&r, Duration::hours(20), at(1, 0)).is_ok());
-        let e = check_duration_fits(&r, Duration::days(2), at(1, 0)).unwrap_err();
+        let e = check_duration_fits(&r, Duration::days(2), at(1, 0))
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("longer than the 1day between two occurrences"),
             "{e}"

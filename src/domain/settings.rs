@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use super::anonymous::validate_min_voters;
-use super::duration::{parse_duration, DurationBounds};
+use super::anonymous::{validate_min_voters, MIN_MIN_VOTERS};
+use super::duration::{parse_duration, DurationBounds, DurationError};
 use super::ids::RoleId;
 
 /// The name of one setting, as the `/retro settings` option and the stored row call it.
@@ -68,19 +68,34 @@ pub enum SettingValue {
     Language(String),
 }
 
-/// Why a setting's value was refused; the message is shown to the server admin as is.
+/// Why a setting's value was refused. The `Display` is English (logs, the operator); members
+/// read it worded in their language by the Discord layer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{name}: {problem}")]
+#[error("{name}: {problem}", name = name.as_str())]
 pub struct SettingError {
-    pub name: &'static str,
-    pub problem: String,
+    pub name: SettingName,
+    pub problem: SettingProblem,
 }
 
-fn refuse(name: SettingName, problem: impl Into<String>) -> SettingError {
-    SettingError {
-        name: name.as_str(),
-        problem: problem.into(),
-    }
+/// What is wrong with a setting's value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingProblem {
+    #[error("`{0}` is not an IANA time zone such as `Europe/Berlin`")]
+    NotATimeZone(String),
+    #[error("must be a whole number of at least {MIN_MIN_VOTERS}")]
+    NotAVoterCount,
+    #[error("must be at least {MIN_MIN_VOTERS}: with fewer voters a split shows how each of them voted (got {0})")]
+    TooFewVoters(u32),
+    #[error("{0}")]
+    Duration(DurationError),
+    #[error("`{0}` must be 1 to 32 characters of lowercase letters, digits and '-'")]
+    NotATemplateKey(String),
+    #[error("`{0}` is not a language tag such as `en` or `de`")]
+    NotALanguage(String),
+}
+
+fn refuse(name: SettingName, problem: SettingProblem) -> SettingError {
+    SettingError { name, problem }
 }
 
 impl SettingValue {
@@ -103,7 +118,7 @@ impl SettingValue {
             Ok(tz) => Ok(SettingValue::Timezone(tz.name().to_string())),
             Err(_) => Err(refuse(
                 SettingName::Timezone,
-                format!("`{text}` is not an IANA time zone such as `Europe/Berlin`"),
+                SettingProblem::NotATimeZone(text.to_string()),
             )),
         }
     }
@@ -113,12 +128,17 @@ impl SettingValue {
         let value = u32::try_from(value).map_err(|_| {
             refuse(
                 SettingName::AnonymousMinVoters,
-                "must be a whole number of at least 2",
+                SettingProblem::NotAVoterCount,
             )
         })?;
         validate_min_voters(value)
             .map(SettingValue::AnonymousMinVoters)
-            .map_err(|p| refuse(SettingName::AnonymousMinVoters, p))
+            .map_err(|_| {
+                refuse(
+                    SettingName::AnonymousMinVoters,
+                    SettingProblem::TooFewVoters(value),
+                )
+            })
     }
 
     /// A check-in duration as typed (`2d`, `48h`), within the operator's duration bounds.
@@ -128,7 +148,7 @@ impl SettingValue {
     ) -> Result<SettingValue, SettingError> {
         parse_duration(text, bounds)
             .map(SettingValue::CheckinDuration)
-            .map_err(|e| refuse(SettingName::CheckinDuration, e.to_string()))
+            .map_err(|e| refuse(SettingName::CheckinDuration, SettingProblem::Duration(e)))
     }
 
     /// A template key as typed (its format only).
@@ -136,7 +156,12 @@ impl SettingValue {
         let key = key.trim();
         super::template::validate_key(key)
             .map(|()| SettingValue::DefaultTemplate(key.to_string()))
-            .map_err(|p| refuse(SettingName::DefaultTemplate, p))
+            .map_err(|_| {
+                refuse(
+                    SettingName::DefaultTemplate,
+                    SettingProblem::NotATemplateKey(key.to_string()),
+                )
+            })
     }
 
     /// A language tag as chosen (its format only: two or three lowercase letters).
@@ -147,7 +172,7 @@ impl SettingValue {
         } else {
             Err(refuse(
                 SettingName::Language,
-                format!("`{tag}` is not a language tag such as `en` or `de`"),
+                SettingProblem::NotALanguage(tag.to_string()),
             ))
         }
     }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::template_problem::TemplateProblem;
 use super::template_translation::{is_source_language, source_language, Shape, Translations};
 use super::toml_location::TomlProblem;
 
@@ -114,7 +115,7 @@ pub struct Template {
 pub struct TemplateError {
     pub source_name: String,
     pub field: String,
-    pub problem: String,
+    pub problem: TemplateProblem,
 }
 
 impl fmt::Display for TemplateError {
@@ -147,7 +148,7 @@ impl Template {
     /// Parses and validates a template written in TOML; `source_name` (usually the file path)
     /// is used in error messages.
     pub fn from_toml(source_name: &str, text: &str) -> Result<Template, TemplateError> {
-        let err = |field: &str, problem: String| TemplateError {
+        let err = |field: &str, problem: TemplateProblem| TemplateError {
             source_name: source_name.to_string(),
             field: field.to_string(),
             problem,
@@ -159,7 +160,10 @@ impl Template {
                 .line
                 .map(|l| format!(" (line {l})"))
                 .unwrap_or_default();
-            err(&field, format!("{}{place}", problem.message))
+            err(
+                &field,
+                TemplateProblem::InFile(format!("{}{place}", problem.message)),
+            )
         })?;
         Template::validate(source_name, raw)
     }
@@ -167,35 +171,39 @@ impl Template {
     /// Validates a template given field by field (as a file or a modal gives it), with the
     /// rules and messages of template files.
     pub(crate) fn validate(source_name: &str, raw: RawTemplate) -> Result<Template, TemplateError> {
-        let err = |field: &str, problem: String| TemplateError {
+        let err = |field: &str, problem: TemplateProblem| TemplateError {
             source_name: source_name.to_string(),
             field: field.to_string(),
             problem,
         };
-        let key = raw.key.ok_or_else(|| err("key", "is missing".into()))?;
-        validate_key(&key).map_err(|p| err("key", p))?;
-        let name = raw.name.ok_or_else(|| err("name", "is missing".into()))?;
+        let key = raw
+            .key
+            .ok_or_else(|| err("key", TemplateProblem::Missing))?;
+        validate_key(&key).map_err(|_| err("key", TemplateProblem::BadKey(key.clone())))?;
+        let name = raw
+            .name
+            .ok_or_else(|| err("name", TemplateProblem::Missing))?;
         validate_text(&name, MAX_NAME_CHARS).map_err(|p| err("name", p))?;
         let statements = raw
             .statements
-            .ok_or_else(|| err("statements", "is missing".into()))?;
+            .ok_or_else(|| err("statements", TemplateProblem::Missing))?;
         if statements.is_empty() || statements.len() > MAX_STATEMENTS {
             return Err(err(
                 "statements",
-                format!(
-                    "needs 1 to {MAX_STATEMENTS} statements, found {}",
-                    statements.len()
-                ),
+                TemplateProblem::StatementCount {
+                    found: statements.len(),
+                    max: MAX_STATEMENTS,
+                },
             ));
         }
         validate_items("statements", &statements).map_err(|(f, p)| err(&f, p))?;
         if raw.questions.len() > MAX_QUESTIONS {
             return Err(err(
                 "questions",
-                format!(
-                    "at most {MAX_QUESTIONS} questions, found {}",
-                    raw.questions.len()
-                ),
+                TemplateProblem::QuestionCount {
+                    found: raw.questions.len(),
+                    max: MAX_QUESTIONS,
+                },
             ));
         }
         validate_items("questions", &raw.questions).map_err(|(f, p)| err(&f, p))?;
@@ -212,7 +220,10 @@ impl Template {
                 if chars > MAX_DESCRIPTION_CHARS {
                     return Err(err(
                         "description",
-                        format!("is {chars} characters long; at most {MAX_DESCRIPTION_CHARS} are allowed"),
+                        TemplateProblem::TooLong {
+                            chars,
+                            max: MAX_DESCRIPTION_CHARS,
+                        },
                     ));
                 }
                 description.to_string()
@@ -232,8 +243,10 @@ impl Template {
             max_description: MAX_DESCRIPTION_CHARS,
             max_label: MAX_LABEL_CHARS,
         };
-        super::template_translation::validate(&raw.translations, &shape, validate_text)
-            .map_err(|(f, p)| err(&f, p))?;
+        let check_text =
+            |text: &str, max: usize| validate_text(text, max).map_err(|p| p.to_string());
+        super::template_translation::validate(&raw.translations, &shape, check_text)
+            .map_err(|(f, p)| err(&f, TemplateProblem::InFile(p)))?;
         Ok(Template {
             translations: raw.translations,
             ..template
@@ -285,54 +298,49 @@ pub(crate) fn validate_key(key: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn validate_text(text: &str, max: usize) -> Result<(), String> {
+fn validate_text(text: &str, max: usize) -> Result<(), TemplateProblem> {
     let chars = text.trim().chars().count();
     if chars == 0 {
-        return Err("is empty".into());
+        return Err(TemplateProblem::Empty);
     }
     if chars > max {
-        return Err(format!(
-            "is {chars} characters long; at most {max} are allowed"
-        ));
+        return Err(TemplateProblem::TooLong { chars, max });
     }
     Ok(())
 }
 
-fn validate_items(field: &str, items: &[String]) -> Result<(), (String, String)> {
+fn validate_items(field: &str, items: &[String]) -> Result<(), (String, TemplateProblem)> {
     for (i, item) in items.iter().enumerate() {
         validate_text(item, MAX_ITEM_CHARS).map_err(|p| (format!("{field}[{i}]"), p))?;
         if items[..i]
             .iter()
             .any(|earlier| earlier.trim() == item.trim())
         {
-            return Err((format!("{field}[{i}]"), "repeats an earlier entry".into()));
+            return Err((format!("{field}[{i}]"), TemplateProblem::Repeated));
         }
     }
     Ok(())
 }
 
-fn validate_scale(options: Vec<ScaleOption>) -> Result<Scale, (String, String)> {
+fn validate_scale(options: Vec<ScaleOption>) -> Result<Scale, (String, TemplateProblem)> {
     if !(2..=5).contains(&options.len()) {
-        return Err((
-            "scale".into(),
-            format!("needs 2 to 5 options, found {}", options.len()),
-        ));
+        return Err(("scale".into(), TemplateProblem::ScaleCount(options.len())));
     }
     for (i, option) in options.iter().enumerate() {
         let field = format!("scale[{i}]");
         let emoji = option.emoji.trim();
         if emoji.is_empty() || emoji.chars().count() > 8 || emoji.chars().any(char::is_whitespace) {
-            return Err((format!("{field}.emoji"), "must be one emoji".into()));
+            return Err((format!("{field}.emoji"), TemplateProblem::NotOneEmoji));
         }
         if options[..i].iter().any(|o| o.emoji == option.emoji) {
-            return Err((format!("{field}.emoji"), format!("{emoji} is used twice")));
+            return Err((
+                format!("{field}.emoji"),
+                TemplateProblem::EmojiTwice(emoji.to_string()),
+            ));
         }
         validate_text(&option.label, MAX_LABEL_CHARS).map_err(|p| (format!("{field}.label"), p))?;
         if !option.weight.is_finite() || !(0.0..=1.0).contains(&option.weight) {
-            return Err((
-                format!("{field}.weight"),
-                "must be a number from 0 to 1".into(),
-            ));
+            return Err((format!("{field}.weight"), TemplateProblem::WeightOutOfRange));
         }
     }
     Ok(Scale { options })
@@ -360,7 +368,7 @@ impl TemplateCatalog {
             return Err(TemplateError {
                 source_name: source_name.to_string(),
                 field: "key".into(),
-                problem: format!("`{}` is already used by another template", template.key),
+                problem: TemplateProblem::KeyTaken(template.key.clone()),
             });
         }
         self.by_key.insert(template.key.clone(), template);
@@ -443,11 +451,11 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.field, "statements[1]");
-        assert_eq!(e.problem, "is empty");
+        assert_eq!(e.problem, TemplateProblem::Empty);
 
         let e = Template::from_toml("t.toml", "key = \"k\"\nname = \"n\"").unwrap_err();
         assert_eq!(
-            (e.field.as_str(), e.problem.as_str()),
+            (e.field.as_str(), e.problem.to_string().as_str()),
             ("statements", "is missing")
         );
 
@@ -456,7 +464,7 @@ mod tests {
             "key = \"k\"\nname = \"n\"\nstatements = [\"a\"]\ncolour = 1",
         )
         .unwrap_err();
-        assert!(e.problem.contains("unknown field"), "{e}");
+        assert!(e.problem.to_string().contains("unknown field"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::template::{RawTemplate, ScaleOption, Template, TemplateError};
+use super::template_problem::TemplateProblem;
 
 /// The text fields of the template modal, as the member typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,14 +26,32 @@ pub struct TemplateText {
 /// What is wrong with a template typed in the modal: which field or line, and what.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct TemplateTextError {
+    /// The form's field: `name`, `description`, `statements`, `questions`, `scale` (or `key`).
+    pub field: String,
+    /// The line of the field's text box the problem is on (statements, questions, scale).
+    pub line: Option<usize>,
+    /// The part of a scale line at fault (`emoji`, `label`, `weight`), if one is.
+    pub part: Option<String>,
+    pub problem: TemplateProblem,
+}
+
+impl TemplateTextError {
     /// `name`, `statements line 2`, `scale line 3`, …
-    pub place: String,
-    pub problem: String,
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(line) => format!("{} line {line}", self.field),
+            None => self.field.clone(),
+        }
+    }
 }
 
 impl fmt::Display for TemplateTextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.problem)
+        write!(f, "{}: ", self.place())?;
+        if let Some(part) = &self.part {
+            write!(f, "{part} ")?;
+        }
+        write!(f, "{}", self.problem)
     }
 }
 
@@ -46,19 +65,20 @@ fn lines_of(text: &str) -> Vec<(usize, String)> {
 }
 
 fn scale_line(number: usize, line: &str) -> Result<ScaleOption, TemplateTextError> {
-    let place = format!("scale line {number}");
+    let refuse = |problem| TemplateTextError {
+        field: "scale".into(),
+        line: Some(number),
+        part: None,
+        problem,
+    };
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 3 {
-        return Err(TemplateTextError {
-            place,
-            problem: "needs an emoji, a label and a weight, e.g. `🟢 good 1`".into(),
-        });
+        return Err(refuse(TemplateProblem::ScaleLineIncomplete));
     }
     let weight_text = words[words.len() - 1];
-    let weight = weight_text.parse::<f64>().map_err(|_| TemplateTextError {
-        place,
-        problem: format!("weight must be a number from 0 to 1, found `{weight_text}`"),
-    })?;
+    let weight = weight_text
+        .parse::<f64>()
+        .map_err(|_| refuse(TemplateProblem::WeightNotANumber(weight_text.to_string())))?;
     Ok(ScaleOption {
         emoji: words[0].to_string(),
         label: words[1..words.len() - 1].join(" "),
@@ -103,7 +123,9 @@ fn place_error(e: TemplateError, line: impl Fn(&str, usize) -> usize) -> Templat
     let field = e.field.as_str();
     let Some((list, rest)) = field.split_once('[') else {
         return TemplateTextError {
-            place: field.to_string(),
+            field: field.to_string(),
+            line: None,
+            part: None,
             problem: e.problem,
         };
     };
@@ -111,12 +133,10 @@ fn place_error(e: TemplateError, line: impl Fn(&str, usize) -> usize) -> Templat
     let index: usize = index.parse().unwrap_or(0);
     let part = part.trim_start_matches('.');
     TemplateTextError {
-        place: format!("{list} line {}", line(list, index)),
-        problem: if part.is_empty() {
-            e.problem
-        } else {
-            format!("{part} {}", e.problem)
-        },
+        field: list.to_string(),
+        line: Some(line(list, index)),
+        part: (!part.is_empty()).then(|| part.to_string()),
+        problem: e.problem,
     }
 }
 

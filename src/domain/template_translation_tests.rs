@@ -37,7 +37,10 @@ fn translations_are_validated_like_the_template() {
     .unwrap_err();
     assert_eq!(wrong_count.field, "translations.de.statements");
     assert!(
-        wrong_count.problem.contains("the template has 2"),
+        wrong_count
+            .problem
+            .to_string()
+            .contains("the template has 2"),
         "{wrong_count}"
     );
     let empty = template(
@@ -55,7 +58,10 @@ fn translations_are_validated_like_the_template() {
     )
     .unwrap_err();
     assert!(
-        unknown.problem.contains("unknown field `statment`"),
+        unknown
+            .problem
+            .to_string()
+            .contains("unknown field `statment`"),
         "{unknown}"
     );
 }

@@ -21,6 +21,7 @@ mod intents;
 mod language;
 mod language_admin;
 mod language_members;
+mod language_org;
 mod lifecycle;
 mod looking_back;
 mod overview;

@@ -96,11 +96,19 @@ async fn add(
     let today = Utc::now().date_naive();
     let text = match validate_text(options.text("text").unwrap_or_default()) {
         Ok(text) => text,
-        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+        Err(e) => {
+            return Ok(respond
+                .ephemeral(crate::discord::words::action_error(respond.lang(), &e))
+                .await)
+        }
     };
     let due = match options.text("due").map(|d| parse_due(d, today)).transpose() {
         Ok(due) => due,
-        Err(e) => return Ok(respond.ephemeral(e.to_string()).await),
+        Err(e) => {
+            return Ok(respond
+                .ephemeral(crate::discord::words::action_error(respond.lang(), &e))
+                .await)
+        }
     };
     let channel = command.channel_id.domain();
     let visible = access::viewer(bot, command).await.can_view(channel);
@@ -127,7 +135,7 @@ async fn add(
             "action-recorded",
             name = crate::domain::member_text::inline(&retro.display_name()),
             retro = retro.id.to_string(),
-            action = action.describe(today),
+            action = crate::discord::words::action(lang, &action, today),
             id = action.id.to_string(),
         ))
         .await)
@@ -153,12 +161,17 @@ async fn list(
     }
     let today = Some(Utc::now().date_naive());
     let open_title = tr!(lang, "action-list-open", count = open.len());
-    let mut blocks = actions_blocks(&open_title, &open, today);
+    let mut blocks = actions_blocks(lang, &open_title, &open, today);
     if open.is_empty() {
         blocks.push(lang.t("action-list-none-open"));
     }
-    blocks.extend(actions_blocks(&lang.t("action-list-done"), &done, today));
-    let parts = pack_parts(&lang.t("action-list-title"), &blocks, None);
+    blocks.extend(actions_blocks(
+        lang,
+        &lang.t("action-list-done"),
+        &done,
+        today,
+    ));
+    let parts = pack_parts(lang, &lang.t("action-list-title"), &blocks, None);
     if let Err(e) = respond.defer_ephemeral().await {
         return Ok(Err(e));
     }

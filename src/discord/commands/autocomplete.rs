@@ -48,11 +48,23 @@ pub async fn run(bot: &Bot, command: &CommandInteraction) -> Result<(), RestErro
         "timezone" => schedule::timezone_choices(&query),
         "digest" => {
             let guild = command.guild_id.map(|g| g.domain()).unwrap_or_default();
-            digest::digest_choices(bot, guild, &query).await
+            digest::digest_choices(
+                bot,
+                guild,
+                &query,
+                crate::discord::language::of_member(command),
+            )
+            .await
         }
         "schedule" => {
             let viewer = access::viewer(bot, command).await;
-            schedule::schedule_choices(bot, &viewer, &query).await
+            schedule::schedule_choices(
+                bot,
+                &viewer,
+                &query,
+                crate::discord::language::of_member(command),
+            )
+            .await
         }
         _ => Vec::new(),
     };

@@ -8,19 +8,22 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
-use super::rights::{may_manage_schedules, only_managers_may};
+use super::respond::{database_problem_in, Responder};
+use super::rights::{may_manage_schedules, only_managers_may_in};
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
+use crate::discord::words;
 use crate::domain::ids::GuildId as DomainGuildId;
 use crate::domain::overview::{Digest, DigestId};
 use crate::domain::recurrence::Recurrence;
 use crate::domain::text::shorten;
+use crate::i18n::Language;
 use crate::store::NewDigest;
+use crate::tr;
 
 /// The `digest` subcommand group (option names are a contract).
 pub fn definition() -> CreateCommandOption {
@@ -75,7 +78,7 @@ pub async fn run(
         "remove" => remove(bot, command, guild, options, respond).await,
         _ => {
             respond.defer_ephemeral().await?;
-            let text = match add(bot, command, guild, options).await {
+            let text = match add(bot, command, guild, options, respond.lang()).await {
                 Ok(text) | Err(text) => text,
             };
             respond.edit(text).await
@@ -83,15 +86,16 @@ pub async fn run(
     }
 }
 
-/// The answer to `add`: `Ok` when the digest was created, `Err` with the problem.
+/// The answer to `add` in `lang`: `Ok` when the digest was created, `Err` with the problem.
 async fn add(
     bot: &Bot,
     command: &CommandInteraction,
     guild: GuildId,
     options: &Options,
+    lang: Language,
 ) -> Result<String, String> {
     if !may_manage_schedules(bot, guild, command).await {
-        return Err(only_managers_may(bot, guild, "manage digests").await);
+        return Err(only_managers_may_in(bot, guild, lang, "rights-what-manage-digests").await);
     }
     let when = options.text("when").unwrap_or_default();
     let timezone = options
@@ -101,37 +105,44 @@ async fn add(
         .unwrap_or(&bot.config.default_timezone);
     let template_key = match options.text("template").map(str::trim) {
         Some(key) if !key.is_empty() => {
-            let template = bot.config.templates.get(key).ok_or_else(|| {
-                format!("There is no template called `{key}`. `/retro templates` lists them.")
-            })?;
+            let template = bot
+                .config
+                .templates
+                .get(key)
+                .ok_or_else(|| tr!(lang, "digest-unknown-template", key = key))?;
             Some(template.key.clone())
         }
         _ => None,
     };
     let now = created_at(command.id.get());
-    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
+    let recurrence =
+        Recurrence::parse(when, timezone, now).map_err(|e| words::recurrence_error(lang, &e))?;
     let next = recurrence.upcoming(now, 3);
     if next.is_empty() {
-        return Err(format!(
-            "`{when}` never fires again, so there is nothing to schedule."
-        ));
+        return Err(tr!(lang, "digest-never-fires", when = when));
     }
     let Some(hub) = options.id("channel") else {
-        return Err("Pick the hub channel the digest is posted in.".to_string());
+        return Err(lang.t("digest-pick-hub"));
     };
+    let hub_mention = format!("<#{hub}>");
     match permissions::bot_permissions_in(bot, guild, ChannelId::from(hub)).await {
         Ok(granted) => {
             let missing = missing_for_digests(granted);
             if !missing.is_empty() {
-                return Err(format!(
-                    "I couldn't post digests in <#{hub}>: I'm missing these permissions there: **{}**.",
-                    missing.join("**, **")
+                return Err(tr!(
+                    lang,
+                    "digest-missing-permissions",
+                    hub = hub_mention.as_str(),
+                    missing = missing.join("**, **")
                 ));
             }
         }
         Err(e) => {
-            return Err(format!(
-                "I can't see <#{hub}> ({e}). Give me access to it, or pick another channel."
+            return Err(tr!(
+                lang,
+                "digest-hub-unseen",
+                hub = hub_mention.as_str(),
+                error = e.to_string()
             ))
         }
     }
@@ -148,19 +159,21 @@ async fn add(
         .store
         .create_digest(&new)
         .await
-        .map_err(|e| database_problem(bot, "save the digest", &e))?;
+        .map_err(|e| database_problem_in(bot, lang, "org-what-save-digest", &e))?;
     bot.schedule_changed.notify_one();
     tracing::info!(digest = %digest.id, rule = %digest.recurrence.describe(), "digest created");
     let upcoming: Vec<String> = next
         .iter()
         .map(|at| format!("<t:{}:F>", at.timestamp()))
         .collect();
-    Ok(format!(
-        "Digest {} of {} in <#{hub}>: **{}**.\nNext: {}.\nOnly channels that chose `/retro share on` appear, with numbers only. `/retro digest remove` stops it.",
-        digest.id,
-        template_words(&digest),
-        digest.recurrence.describe(),
-        upcoming.join(", "),
+    Ok(tr!(
+        lang,
+        "digest-created",
+        id = digest.id.to_string(),
+        template = template_words(lang, &digest),
+        hub = hub_mention,
+        rule = words::recurrence(lang, &digest.recurrence),
+        next = upcoming.join(", "),
     ))
 }
 
@@ -181,41 +194,49 @@ fn missing_for_digests(granted: Permissions) -> Vec<&'static str> {
     .collect()
 }
 
-fn template_words(digest: &Digest) -> String {
-    digest.template_key.as_deref().map_or_else(
-        || "the most used health check".to_string(),
-        |key| format!("`{key}`"),
-    )
+/// Which health check a digest shows, in `lang`.
+fn template_words(lang: Language, digest: &Digest) -> String {
+    digest
+        .template_key
+        .as_deref()
+        .map_or_else(|| lang.t("digest-most-used"), |key| format!("`{key}`"))
 }
 
 async fn list(bot: &Bot, guild: GuildId, respond: &Responder<'_>) -> Result<(), RestError> {
+    let lang = respond.lang();
     let digests = match bot.store.digests_in(guild.domain()).await {
         Ok(digests) => digests,
         Err(e) => {
             return respond
-                .ephemeral(database_problem(bot, "read the digests", &e))
+                .ephemeral(database_problem_in(bot, lang, "org-what-read-digests", &e))
                 .await
         }
     };
     if digests.is_empty() {
-        return respond
-            .ephemeral("This server has no digests. Create one with `/retro digest add`.")
-            .await;
+        return respond.ephemeral(lang.t("digest-none")).await;
     }
     let lines: Vec<String> = digests
         .iter()
         .map(|d| {
             let next = match (d.paused, d.next_at) {
-                (true, _) => "paused".to_string(),
-                (false, Some(at)) => format!("next <t:{}:R>", at.timestamp()),
-                (false, None) => "never fires again".to_string(),
+                (true, _) => lang.t("digest-paused"),
+                (false, Some(at)) => {
+                    tr!(
+                        lang,
+                        "digest-next",
+                        when = format!("<t:{}:R>", at.timestamp())
+                    )
+                }
+                (false, None) => lang.t("digest-never-again"),
             };
-            format!(
-                "**{}** {} in <#{}> · {} · {next}",
-                d.id,
-                d.recurrence.describe(),
-                d.hub,
-                template_words(d)
+            tr!(
+                lang,
+                "digest-line",
+                id = d.id.to_string(),
+                rule = words::recurrence(lang, &d.recurrence),
+                hub = format!("<#{}>", d.hub),
+                template = template_words(lang, d),
+                next = next
             )
         })
         .collect();
@@ -231,9 +252,10 @@ async fn remove(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     if !may_manage_schedules(bot, guild, command).await {
         return respond
-            .ephemeral(only_managers_may(bot, guild, "manage digests").await)
+            .ephemeral(only_managers_may_in(bot, guild, lang, "rights-what-manage-digests").await)
             .await;
     }
     let given = options
@@ -249,29 +271,30 @@ async fn remove(
         Ok(true) => {
             bot.schedule_changed.notify_one();
             tracing::info!(digest = given, "digest removed");
-            respond.ephemeral(format!("Digest #{given} removed.")).await
+            respond
+                .ephemeral(tr!(lang, "digest-removed", id = given))
+                .await
         }
         Ok(false) => {
+            let given = shorten(&given.replace('`', "'"), 40);
             respond
-                .ephemeral(format!(
-                    "There is no digest `{}` in this server. `/retro digest list` lists them.",
-                    shorten(&given.replace('`', "'"), 40)
-                ))
+                .ephemeral(tr!(lang, "digest-unknown", given = given))
                 .await
         }
         Err(e) => {
             respond
-                .ephemeral(database_problem(bot, "remove the digest", &e))
+                .ephemeral(database_problem_in(bot, lang, "org-what-remove-digest", &e))
                 .await
         }
     }
 }
 
-/// Autocomplete for the `digest` option: the server's digests.
+/// Autocomplete for the `digest` option: the server's digests, described in `lang`.
 pub async fn digest_choices(
     bot: &Bot,
     guild: DomainGuildId,
     query: &str,
+    lang: Language,
 ) -> Vec<AutocompleteChoice> {
     bot.store
         .digests_in(guild)
@@ -279,12 +302,13 @@ pub async fn digest_choices(
         .unwrap_or_default()
         .into_iter()
         .map(|d| {
-            let label = format!(
-                "{} {} in #{} ({})",
-                d.id,
-                d.recurrence.describe(),
-                d.hub,
-                template_words(&d)
+            let label = tr!(
+                lang,
+                "digest-choice",
+                id = d.id.to_string(),
+                rule = words::recurrence(lang, &d.recurrence),
+                hub = d.hub.to_string(),
+                template = template_words(lang, &d)
             );
             (d.id, label)
         })

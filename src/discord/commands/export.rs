@@ -119,7 +119,14 @@ pub async fn run(
     }
     let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
         Ok(format) => format,
-        Err(e) => return respond.ephemeral(e.to_string()).await,
+        Err(e) => {
+            return respond
+                .ephemeral(crate::discord::words::export_format_error(
+                    respond.lang(),
+                    &e,
+                ))
+                .await
+        }
     };
     respond.defer_ephemeral().await?;
     let given = options.text("retro").map(str::trim).unwrap_or_default();

@@ -110,7 +110,12 @@ pub async fn run(
         "history-title",
         template = crate::domain::member_text::inline_within(&latest.template.name, 200)
     );
-    let parts = pack_parts(&title, &blocks, chart.filter(|_| file.is_some()));
+    let parts = pack_parts(
+        respond.lang(),
+        &title,
+        &blocks,
+        chart.filter(|_| file.is_some()),
+    );
     respond.edit_parts(&parts, file).await
 }
 

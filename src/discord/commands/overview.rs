@@ -9,7 +9,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::overview::{show_overview, template_of, ChannelNames};
@@ -17,6 +17,7 @@ use crate::discord::ids::ToDomain;
 use crate::discord::rest::RestError;
 use crate::domain::ids::ChannelId as DomainChannelId;
 use crate::store::TeamScope;
+use crate::tr;
 
 pub fn definition() -> CreateCommandOption {
     CreateCommandOption::new(
@@ -41,14 +42,13 @@ pub async fn run(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     respond.defer_ephemeral().await?;
     let channels = match bot.rest.guild_channels(guild).await {
         Ok(channels) => channels,
         Err(e) => {
             tracing::warn!(error = %e, "could not read the server's channels");
-            return respond
-                .edit("I couldn't read this server's channels from Discord. Please try again in a moment.")
-                .await;
+            return respond.edit(lang.t("org-channels-unreadable")).await;
         }
     };
     let visible = visible_channels(bot, command, &channels).await;
@@ -57,31 +57,37 @@ pub async fn run(
     let scope = TeamScope::Visible(&visible);
     let template = match template_of(bot, guild_id, scope, options.text("template")).await {
         Ok(Some(key)) => key,
-        Ok(None) => {
-            return respond
-                .edit("No channel you can see has a closed check-in yet.")
-                .await
-        }
+        Ok(None) => return respond.edit(lang.t("overview-none-visible")).await,
         Err(e) => {
             return respond
-                .edit(database_problem(bot, "read the check-ins", &e))
+                .edit(database_problem_in(
+                    bot,
+                    lang,
+                    "org-what-read-check-ins",
+                    &e,
+                ))
                 .await
         }
     };
-    let shown = match show_overview(bot, guild_id, scope, &template, &names, "Overview").await {
+    let title = |name: &str| tr!(lang, "overview-title", template = name);
+    let shown = show_overview(bot, guild_id, scope, &template, &names, lang, title).await;
+    let shown = match shown {
         Ok(shown) => shown,
         Err(e) => {
             return respond
-                .edit(database_problem(bot, "read the check-ins", &e))
+                .edit(database_problem_in(
+                    bot,
+                    lang,
+                    "org-what-read-check-ins",
+                    &e,
+                ))
                 .await
         }
     };
     if shown.overview.is_empty() {
+        let template = crate::domain::text::shorten(&template.replace('`', "'"), 100);
         return respond
-            .edit(format!(
-                "No channel you can see has a closed check-in of `{}`.",
-                crate::domain::text::shorten(&template.replace('`', "'"), 100)
-            ))
+            .edit(tr!(lang, "overview-none-of-template", template = template))
             .await;
     }
     respond.edit_parts(&shown.parts, shown.heatmap).await

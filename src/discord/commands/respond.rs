@@ -12,17 +12,9 @@ use crate::discord::rest::RestError;
 use crate::i18n::Language;
 use crate::tr;
 
-/// Logs a database failure met while trying to `what`, counts it for `/metrics`, and words it
-/// in English: "I couldn't {what} (database problem). Please try again in a moment." Answers
-/// to a member use [`database_problem_in`], in their language.
-pub fn database_problem(bot: &Bot, what: &str, error: &impl std::fmt::Display) -> String {
-    bot.stats.database_error();
-    tracing::error!(%error, "could not {what}");
-    tr!(Language::English, "error-database", what = what)
-}
-
-/// [`database_problem`] in the member's language: `what` is the id of the message naming
-/// what failed ("save the retro").
+/// Logs a database failure met while trying to `what` (the id of the message naming it, "save
+/// the retro"), counts it for `/metrics`, and words it in `lang`: "I couldn't {what} (database
+/// problem). Please try again in a moment."
 pub fn database_problem_in(
     bot: &Bot,
     lang: Language,

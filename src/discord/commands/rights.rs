@@ -70,14 +70,8 @@ pub async fn may_manage_schedules(bot: &Bot, guild: GuildId, command: &CommandIn
     member_may_manage(bot, guild, command.member.as_deref()).await
 }
 
-/// The sentence that says who may `what` ("manage schedules", English): Manage Server or the
-/// server's facilitator role.
-pub async fn only_managers_may(bot: &Bot, guild: GuildId, what: &str) -> String {
-    managers_sentence(bot, guild, Language::English, what).await
-}
-
-/// [`only_managers_may`] in `lang`: `what` is the id of the message naming what only they may
-/// do (`rights-what-manage-schedules`).
+/// The sentence, in `lang`, that says who may do `what` (the id of the message naming it,
+/// `rights-what-manage-schedules`): Manage Server or the server's facilitator role.
 pub async fn only_managers_may_in(bot: &Bot, guild: GuildId, lang: Language, what: &str) -> String {
     managers_sentence(bot, guild, lang, &lang.t(what)).await
 }
@@ -100,12 +94,7 @@ pub async fn facilitator_role_words(bot: &Bot, guild: GuildId) -> Option<String>
     }
 }
 
-/// The sentence that says who may manage schedules.
-pub async fn who_may_manage_schedules(bot: &Bot, guild: GuildId) -> String {
-    who_may_manage_schedules_in(bot, guild, Language::English).await
-}
-
-/// [`who_may_manage_schedules`] in `lang`.
+/// The sentence, in `lang`, that says who may manage schedules.
 pub async fn who_may_manage_schedules_in(bot: &Bot, guild: GuildId, lang: Language) -> String {
     only_managers_may_in(bot, guild, lang, "rights-what-manage-schedules").await
 }

@@ -5,15 +5,17 @@
 use serenity::all::{CommandInteraction, GuildId};
 
 use super::options::Options;
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use crate::discord::bot::Bot;
 use crate::discord::flows::overview::min_voters;
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::rest::{RestError, Upload};
+use crate::discord::words;
 use crate::domain::export::ExportFormat;
 use crate::domain::ids::ChannelId;
-use crate::domain::overview::server_export;
+use crate::domain::overview::{server_export, NotOffered};
+use crate::tr;
 
 /// Largest file Discord lets a bot attach everywhere (servers without boosts).
 const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
@@ -30,21 +32,22 @@ pub async fn run(
         .as_ref()
         .and_then(|m| m.permissions)
         .unwrap_or_default();
+    let lang = respond.lang();
     if !permissions::can_manage_server(member_permissions) {
-        return respond
-            .ephemeral(
-                "Only members with the Manage Server permission can export the whole server.",
-            )
-            .await;
+        return respond.ephemeral(lang.t("server-export-not-allowed")).await;
     }
     let format = match ExportFormat::parse(options.text("format").unwrap_or("csv")) {
         Ok(format @ (ExportFormat::Csv | ExportFormat::Json)) => format,
         Ok(_) => {
             return respond
-                .ephemeral("The server export comes as `csv` or `json`.")
+                .ephemeral(words::server_export_format(lang, &NotOffered))
                 .await
         }
-        Err(e) => return respond.ephemeral(e.to_string()).await,
+        Err(e) => {
+            return respond
+                .ephemeral(words::export_format_error(lang, &e))
+                .await
+        }
     };
     respond.defer_ephemeral().await?;
     let guild_id = guild.domain();
@@ -52,14 +55,17 @@ pub async fn run(
         Ok(check_ins) => check_ins,
         Err(e) => {
             return respond
-                .edit(database_problem(bot, "read the check-ins", &e))
+                .edit(database_problem_in(
+                    bot,
+                    lang,
+                    "org-what-read-check-ins",
+                    &e,
+                ))
                 .await
         }
     };
     if check_ins.is_empty() {
-        return respond
-            .edit("Nothing to export: no channel that shares (`/retro share on`) has a closed check-in.")
-            .await;
+        return respond.edit(lang.t("server-export-nothing")).await;
     }
     let names: std::collections::HashMap<ChannelId, String> =
         match bot.rest.guild_channels(guild).await {
@@ -75,26 +81,26 @@ pub async fn run(
     let export = server_export(guild_id, &check_ins, min_voters(bot, guild_id).await, |c| {
         names.get(&c).cloned().unwrap_or_default()
     });
-    let Ok((filename, bytes)) = export.render(format) else {
-        return respond
-            .edit("The server export comes as `csv` or `json`.")
-            .await;
+    let (filename, bytes) = match export.render(format) {
+        Ok(rendered) => rendered,
+        Err(e) => return respond.edit(words::server_export_format(lang, &e)).await,
     };
     if bytes.len() > MAX_UPLOAD_BYTES {
-        return respond
-            .edit(format!(
-                "The server export is {:.1} MB, more than the {} MB Discord lets me attach. Try `csv`, the most compact format.",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_UPLOAD_BYTES / 1_048_576
-            ))
-            .await;
+        let text = tr!(
+            lang,
+            "server-export-too-big",
+            size = lang.number(bytes.len() as f64 / 1_048_576.0, 1),
+            limit = lang.number((MAX_UPLOAD_BYTES / 1_048_576) as f64, 0)
+        );
+        return respond.edit(text).await;
     }
     let teams: std::collections::BTreeSet<ChannelId> =
         export.rows.iter().map(|r| r.channel).collect();
-    let text = format!(
-        "Aggregates of {} check-ins from {} sharing channels (numbers only).",
-        check_ins.len(),
-        teams.len()
+    let text = tr!(
+        lang,
+        "server-export-done",
+        checkins = check_ins.len(),
+        channels = teams.len()
     );
     respond
         .edit_with_file(text, Upload { filename, bytes })

@@ -137,7 +137,8 @@ async fn changes(
         values.push(SettingValue::FacilitatorRole(role));
     }
     if let Some(key) = options.text("default_template") {
-        let value = SettingValue::default_template(key).map_err(|e| e.to_string())?;
+        let value = SettingValue::default_template(key)
+            .map_err(|e| crate::discord::words::setting_error(lang, &e))?;
         let catalog = catalog_of(bot, Some(guild.domain()))
             .await
             .map_err(|e| database_problem_in(bot, lang, "admin-what-read-templates", &e))?;
@@ -149,10 +150,16 @@ async fn changes(
         values.push(value);
     }
     if let Some(timezone) = options.text("timezone") {
-        values.push(SettingValue::timezone(timezone).map_err(|e| e.to_string())?);
+        values.push(
+            SettingValue::timezone(timezone)
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
+        );
     }
     if let Some(n) = options.integer("anonymous_min_voters") {
-        values.push(SettingValue::anonymous_min_voters(n).map_err(|e| e.to_string())?);
+        values.push(
+            SettingValue::anonymous_min_voters(n)
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
+        );
     }
     if let Some(on) = options.flag("reminders") {
         values.push(SettingValue::Reminders(on));
@@ -160,7 +167,7 @@ async fn changes(
     if let Some(duration) = options.text("checkin_duration") {
         values.push(
             SettingValue::checkin_duration(duration, bot.config.durations)
-                .map_err(|e| e.to_string())?,
+                .map_err(|e| crate::discord::words::setting_error(lang, &e))?,
         );
     }
     match options.text("language").map(str::trim) {

@@ -4,7 +4,7 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
-use super::respond::{database_problem, Responder};
+use super::respond::{database_problem_in, Responder};
 use super::rights::has_facilitator_role;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -47,10 +47,9 @@ pub async fn run(
     let allowed = permissions::can_manage_server(in_channel)
         || in_channel.manage_channels()
         || has_facilitator_role(bot, guild, command).await;
+    let lang = respond.lang();
     if !allowed {
-        return respond
-            .ephemeral("Only members with Manage Server, Manage Channels here, or the facilitator role can choose what this channel shares.")
-            .await;
+        return respond.ephemeral(lang.t("share-not-allowed")).await;
     }
     let sharing = action == "on";
     let choice = ChannelSharing {
@@ -62,14 +61,14 @@ pub async fn run(
     };
     if let Err(e) = bot.store.set_sharing(&choice).await {
         return respond
-            .ephemeral(database_problem(bot, "save the choice", &e))
+            .ephemeral(database_problem_in(bot, lang, "org-what-save-choice", &e))
             .await;
     }
     tracing::info!(channel = %choice.channel, sharing, "sharing changed");
     let text = if sharing {
-        "This channel now shares its check-ins' numbers (agreement, trend, participants; never names or replies) in digests and the server export. `/retro share off` stops it."
+        lang.t("share-on")
     } else {
-        "This channel no longer shares: its check-ins stay out of digests and the server export from now on."
+        lang.t("share-off")
     };
     respond.ephemeral(text).await
 }

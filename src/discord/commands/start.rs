@@ -112,7 +112,11 @@ pub async fn run(
     let template = template.clone();
     let title = match validate_title(options.text("title")) {
         Ok(title) => title,
-        Err(message) => return respond.ephemeral(message).await,
+        Err(e) => {
+            return respond
+                .ephemeral(crate::discord::words::title_too_long(lang, &e))
+                .await
+        }
     };
     let duration = match options
         .text("duration")
@@ -120,7 +124,11 @@ pub async fn run(
         .transpose()
     {
         Ok(duration) => duration,
-        Err(e) => return respond.ephemeral(e.to_string()).await,
+        Err(e) => {
+            return respond
+                .ephemeral(crate::discord::words::duration_error(lang, &e))
+                .await
+        }
     };
     if let Some(granted) = command.app_permissions {
         let missing = permissions::missing_in(granted, lang);

@@ -41,7 +41,7 @@ pub async fn run(
     let blocks: Vec<String> = catalog
         .iter()
         .map(|(template, origin)| {
-            let scale = template.scale.describe();
+            let scale = crate::discord::words::scale(lang, &template.scale);
             let mut text = tr!(
                 lang,
                 "templates-entry",
@@ -60,7 +60,7 @@ pub async fn run(
         })
         .collect();
     respond.defer_ephemeral().await?;
-    let parts = pack_parts(&lang.t("templates-title"), &blocks, None);
+    let parts = pack_parts(lang, &lang.t("templates-title"), &blocks, None);
     respond.edit_parts(&parts, None).await
 }
 

@@ -15,7 +15,9 @@ use crate::discord::ids::ToDomain;
 use crate::discord::render::RenderedMessage;
 use crate::discord::rest::{RestError, Upload};
 use crate::domain::overview::Digest;
+use crate::i18n::Language;
 use crate::store::{StoreError, TeamScope};
+use crate::tr;
 
 /// Why an occurrence could not be posted.
 #[derive(Debug, thiserror::Error)]
@@ -121,16 +123,20 @@ async fn post_occurrence(
     };
     let scope = TeamScope::Sharing;
     let asked = digest.template_key.as_deref();
+    // A digest is a channel post: in the server's language.
+    let lang = bot.languages.of(digest.guild);
+    let title = |name: &str| tr!(lang, "digest-title", template = name);
     let (parts, heatmap) = match template_of(bot, digest.guild, scope, asked).await? {
         Some(key) => {
-            let shown = show_overview(bot, digest.guild, scope, &key, &names, "Digest").await?;
+            let shown = show_overview(bot, digest.guild, scope, &key, &names, lang, title).await?;
             if shown.overview.is_empty() {
-                (vec![nothing_yet(&format!(" of `{key}`"))], None)
+                let text = tr!(lang, "digest-nothing-yet-of", template = key.as_str());
+                (vec![nothing_yet(lang, text)], None)
             } else {
                 (shown.parts, shown.heatmap)
             }
         }
-        None => (vec![nothing_yet("")], None),
+        None => (vec![nothing_yet(lang, lang.t("digest-nothing-yet"))], None),
     };
     let hub = ChannelId::from(digest.hub);
     let base = format!("d{}o{}", digest.id.0, occurrence.timestamp_millis());
@@ -174,12 +180,11 @@ async fn post_part(
     }
 }
 
-fn nothing_yet(what: &str) -> RenderedMessage {
+/// The digest's post when no sharing team has a check-in to show: `description` says so.
+fn nothing_yet(lang: Language, description: String) -> RenderedMessage {
     RenderedMessage {
-        title: "Digest".to_string(),
-        description: format!(
-            "No sharing team has a closed check-in{what} yet. A team's channel joins with `/retro share on`."
-        ),
+        title: lang.t("digest-empty-title"),
+        description,
         footer: None,
         chart: None,
     }

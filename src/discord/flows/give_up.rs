@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Nonce, UserId};
 
 use crate::discord::bot::Bot;
+use crate::discord::language;
 use crate::domain::retro::Retro;
+use crate::tr;
 
 /// How many closes that Discord refused for good are tried before giving up.
 pub const PERMANENT_ATTEMPTS: u32 = 3;
@@ -80,12 +82,14 @@ pub async fn close_failed(bot: &Bot, retro: &Retro, error: &str, permanent: bool
 /// Tells the facilitator in the retro's channel, if the bot can still post there.
 async fn tell_facilitator(bot: &Bot, retro: &Retro, reason: &str) {
     let facilitator = UserId::from(retro.facilitator_id);
-    let text = format!(
-        "<@{facilitator}> The retro “{}” could not be closed: {}. Its votes and replies are \
-         kept: `/retro export retro:{}` gives them. This channel is free for a new retro.",
-        plain(&retro.display_name()),
-        plain(reason),
-        retro.id.0,
+    // The reason is Discord's (or the database's) own words, quoted as they came.
+    let text = tr!(
+        language::of_retro(retro),
+        "give-up-notice",
+        facilitator = format!("<@{facilitator}>"),
+        title = plain(&retro.display_name()),
+        reason = plain(reason),
+        id = retro.id.0.to_string(),
     );
     let body = CreateMessage::new()
         .content(text)

@@ -11,7 +11,9 @@ use crate::discord::render::RenderedMessage;
 use crate::discord::rest::Upload;
 use crate::domain::ids::{ChannelId, GuildId};
 use crate::domain::overview::{build_overview, HeatmapData, Overview};
+use crate::i18n::Language;
 use crate::store::{StoreError, TeamScope};
+use crate::tr;
 
 /// Channel names by id (without `#`), as the server's channel list gives them.
 pub type ChannelNames = HashMap<ChannelId, String>;
@@ -47,14 +49,16 @@ pub async fn template_of(
     }
 }
 
-/// The overview of `template_key` over the scope's channels, titled `title`.
+/// The overview of `template_key` over the scope's channels in `lang`, titled by `title` (given
+/// the template's name).
 pub async fn show_overview(
     bot: &Bot,
     guild: GuildId,
     scope: TeamScope<'_>,
     template_key: &str,
     names: &ChannelNames,
-    title: &str,
+    lang: Language,
+    title: impl Fn(&str) -> String,
 ) -> Result<ShownOverview, StoreError> {
     let check_ins = bot
         .store
@@ -62,14 +66,19 @@ pub async fn show_overview(
         .await?;
     let overview = build_overview(template_key, &check_ins, min_voters(bot, guild).await);
     let name = |channel: ChannelId| {
-        names
-            .get(&channel)
-            .cloned()
-            .unwrap_or_else(|| format!("channel {channel}"))
+        names.get(&channel).cloned().unwrap_or_else(|| {
+            tr!(
+                lang,
+                "overview-unknown-channel",
+                channel = channel.to_string()
+            )
+        })
     };
-    let footer = "Numbers only: no names, no replies. Trend: since the team's previous check-in.";
-    let full_title = format!("{title}: {}", overview.template_name);
-    let parts = overview_messages(&overview, &full_title, footer, |c| name(c).to_lowercase());
+    let footer = lang.t("overview-footer");
+    let full_title = title(&overview.template_name);
+    let parts = overview_messages(lang, &overview, &full_title, &footer, |c| {
+        name(c).to_lowercase()
+    });
     let heatmap = if overview.is_empty() {
         None
     } else {

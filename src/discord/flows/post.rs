@@ -132,7 +132,11 @@ pub async fn post_retro(bot: &Arc<Bot>, retro: &Retro) -> Result<(), PostError> 
             .open_actions_in_channel(retro.channel_id, Some(retro.id))
             .await?;
         let today = chrono::Utc::now().date_naive();
-        if let Some(actions) = render::reports::open_actions_embed(&open_actions, today) {
+        if let Some(actions) = render::reports::open_actions_embed(
+            crate::discord::language::of_retro(retro),
+            &open_actions,
+            today,
+        ) {
             header = header.add_embed(actions);
         }
         let header = bot

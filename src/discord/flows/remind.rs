@@ -7,13 +7,13 @@ use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, Nonce, User
 
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
-use crate::discord::people;
 use crate::discord::render::{jump_link, CONTENT_LIMIT};
 use crate::discord::rest::RestError;
+use crate::discord::{language, people, words};
 use crate::domain::ids::{GuildId, MemberId, RoleId};
 use crate::domain::member_text;
-use crate::domain::schedule::participation_line;
 use crate::store::DueReminder;
+use crate::tr;
 
 /// Longest retro name in a reminder (escaped), leaving room for the link and the counts.
 const TITLE_CHARS: usize = 400;
@@ -60,16 +60,26 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
         Some(members) => members.iter().filter(|m| voters.contains(m)).count(),
         None => voters.len(),
     };
+    // A post in the retro's channel: in the retro's language.
+    let lang = language::of_retro(retro);
     let closes = retro
         .closes_at
-        .map(|at| format!(" closes <t:{}:R>", at.timestamp()))
+        .map(|at| {
+            tr!(
+                lang,
+                "remind-closes",
+                when = format!("<t:{}:R>", at.timestamp())
+            )
+        })
         .unwrap_or_default();
-    let replies_word = if replies == 1 { "reply" } else { "replies" };
-    let head = format!(
-        "⏰ **[{}]({})**{closes}: {}, {replies} {replies_word} in the threads so far.",
-        member_text::inline_within(&retro.display_name(), TITLE_CHARS),
-        jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
-        participation_line(voted, team.as_ref().map(Vec::len)),
+    let head = tr!(
+        lang,
+        "remind-head",
+        title = member_text::inline_within(&retro.display_name(), TITLE_CHARS),
+        link = jump_link(retro.guild_id, retro.channel_id, retro.header_message_id),
+        closes = closes,
+        participation = words::participation(lang, voted, team.as_ref().map(Vec::len)),
+        replies = replies,
     );
     let waiting: Vec<MemberId> = team
         .filter(|_| !retro.participation.is_anonymous())
@@ -80,7 +90,7 @@ pub async fn post_reminder(bot: &Bot, due: &DueReminder) -> Result<(), RestError
     let channel = ChannelId::from(retro.channel_id);
     let mut parts = vec![(head, Vec::new())];
     if !waiting.is_empty() {
-        parts.extend(mention_messages("Still to vote:", &waiting));
+        parts.extend(mention_messages(&lang.t("remind-still-to-vote"), &waiting));
     }
     for (part, (text, users)) in parts.into_iter().enumerate() {
         let mentions = CreateAllowedMentions::new().users(users.iter().map(|u| UserId::from(*u)));

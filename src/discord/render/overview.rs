@@ -7,24 +7,27 @@
 use crate::domain::ids::ChannelId;
 use crate::domain::overview::{Overview, TeamCell, TeamRow};
 use crate::domain::trend::StatementTrend;
+use crate::i18n::Language;
+use crate::tr;
 
 use super::message::{pack, RenderedMessage, EMBED_TITLE_LIMIT, PACK_BUDGET};
 
 /// The file name of the attached heatmap.
 pub const HEATMAP_FILE: &str = "overview-heatmap.png";
 
-/// The overview as messages titled `title` (split to fit Discord's limits), teams in the order
-/// `team_order` gives (for example by channel name).
+/// The overview as messages in `lang` titled `title` (split to fit Discord's limits), teams in
+/// the order `team_order` gives (for example by channel name).
 pub fn overview_messages(
+    lang: Language,
     overview: &Overview,
     title: &str,
     footer: &str,
     team_order: impl Fn(ChannelId) -> String,
 ) -> Vec<RenderedMessage> {
-    let mut blocks = vec![legend(overview)];
+    let mut blocks = vec![legend(lang, overview)];
     let mut teams: Vec<&TeamRow> = overview.teams.iter().collect();
     teams.sort_by_key(|t| team_order(t.channel));
-    blocks.extend(teams.into_iter().map(team_block));
+    blocks.extend(teams.into_iter().map(|t| team_block(lang, t)));
     let chunks = pack(&blocks, PACK_BUDGET);
     let total = chunks.len();
     chunks
@@ -46,12 +49,12 @@ pub fn overview_messages(
         .collect()
 }
 
-fn legend(overview: &Overview) -> String {
-    let mut lines = vec![format!(
-        "**{}** · {} team{}",
-        overview.template_name,
-        overview.teams.len(),
-        if overview.teams.len() == 1 { "" } else { "s" }
+fn legend(lang: Language, overview: &Overview) -> String {
+    let mut lines = vec![tr!(
+        lang,
+        "overview-teams",
+        template = overview.template_name.as_str(),
+        teams = overview.teams.len()
     )];
     lines.extend(
         overview
@@ -63,49 +66,51 @@ fn legend(overview: &Overview) -> String {
     lines.join("\n")
 }
 
-fn team_block(team: &TeamRow) -> String {
-    let mode = if team.anonymous { " · anonymous" } else { "" };
+fn team_block(lang: Language, team: &TeamRow) -> String {
+    let mode = if team.anonymous {
+        format!(" · {}", lang.t("overview-anonymous"))
+    } else {
+        String::new()
+    };
     let mut lines = vec![format!(
-        "<#{}> · {} participant{} · <t:{}:d>{mode}",
+        "<#{}> · {} · <t:{}:d>{mode}",
         team.channel,
-        team.voters,
-        if team.voters == 1 { "" } else { "s" },
+        tr!(lang, "overview-participants", voters = team.voters),
         team.closed_at.timestamp()
     )];
     for (i, cell) in team.cells.iter().enumerate() {
-        lines.push(format!("{}. {}", i + 1, cell_text(cell.as_ref())));
+        lines.push(format!("{}. {}", i + 1, cell_text(lang, cell.as_ref())));
     }
     lines.join("\n")
 }
 
 /// One statement of a team: agreement and trend, or why there is none.
-pub fn cell_text(cell: Option<&TeamCell>) -> String {
+pub fn cell_text(lang: Language, cell: Option<&TeamCell>) -> String {
     let Some(cell) = cell else {
-        return "not asked".to_string();
+        return lang.t("overview-not-asked");
     };
     if cell.split_hidden {
-        return format!(
-            "{} voted (too few for an anonymous split: counts only)",
-            cell.participants
-        );
+        return tr!(lang, "overview-split-hidden", voters = cell.participants);
     }
     let Some(percent) = cell.agreement else {
-        return "no votes".to_string();
+        return lang.t("overview-no-votes");
     };
-    format!(
-        "{percent}% agree{} · {} voted",
-        trend_text(&cell.trend),
-        cell.participants
+    tr!(
+        lang,
+        "overview-agree",
+        share = lang.percent(percent as f64 / 100.0),
+        trend = trend_text(lang, &cell.trend),
+        voters = cell.participants
     )
 }
 
 /// ` ▲ +12`, ` ▼ −5`, ` = 0`, ` (first)` or nothing when the previous one had no value.
-fn trend_text(trend: &StatementTrend) -> String {
+fn trend_text(lang: Language, trend: &StatementTrend) -> String {
     match (trend, trend.delta_points()) {
         (_, Some(delta)) if delta > 0 => format!(" ▲ +{delta}"),
         (_, Some(delta)) if delta < 0 => format!(" ▼ −{}", -delta),
         (_, Some(_)) => " = 0".to_string(),
-        (StatementTrend::FirstCheckIn, None) => " (first)".to_string(),
+        (StatementTrend::FirstCheckIn, None) => format!(" {}", lang.t("overview-first")),
         _ => String::new(),
     }
 }
@@ -156,30 +161,65 @@ mod tests {
     #[test]
     fn a_cell_says_agreement_and_trend_or_only_the_count() {
         assert_eq!(
-            cell_text(cell(Some(100), Some(50), false).as_ref()),
+            cell_text(Language::English, cell(Some(100), Some(50), false).as_ref()),
             "100% agree ▲ +50 · 2 voted"
         );
         assert_eq!(
-            cell_text(cell(Some(0), Some(100), false).as_ref()),
+            cell_text(Language::English, cell(Some(0), Some(100), false).as_ref()),
             "0% agree ▼ −100 · 2 voted"
         );
         assert_eq!(
-            cell_text(cell(Some(40), Some(40), false).as_ref()),
+            cell_text(Language::English, cell(Some(40), Some(40), false).as_ref()),
             "40% agree = 0 · 2 voted"
         );
-        let hidden = cell_text(cell(None, None, true).as_ref());
+        let hidden = cell_text(Language::English, cell(None, None, true).as_ref());
         assert!(
             hidden.starts_with("2 voted") && !hidden.contains('%'),
             "{hidden}"
         );
-        assert_eq!(cell_text(None), "not asked");
+        assert_eq!(cell_text(Language::English, None), "not asked");
+    }
+
+    #[test]
+    fn a_german_overview_is_worded_in_german() {
+        assert_eq!(
+            cell_text(Language::German, cell(Some(67), Some(50), false).as_ref()),
+            "67 % Zustimmung ▲ +17 · 2 abgestimmt"
+        );
+        assert_eq!(cell_text(Language::German, None), "nicht gefragt");
+        let parts = overview_messages(
+            Language::German,
+            &overview(1),
+            "Überblick",
+            "Nur Zahlen.",
+            |c| c.to_string(),
+        );
+        assert!(
+            parts[0].description.contains("· 1 Team\n"),
+            "{}",
+            parts[0].description
+        );
+        assert!(
+            parts[0].description.contains("2 Personen"),
+            "{}",
+            parts[0].description
+        );
+        assert!(
+            parts[0].description.contains("· anonym"),
+            "{}",
+            parts[0].description
+        );
     }
 
     #[test]
     fn a_hundred_teams_are_split_into_messages_within_discords_limits() {
-        let parts = overview_messages(&overview(100), "Overview", "Numbers only.", |c| {
-            c.to_string()
-        });
+        let parts = overview_messages(
+            Language::English,
+            &overview(100),
+            "Overview",
+            "Numbers only.",
+            |c| c.to_string(),
+        );
         assert!(parts.len() > 1);
         let all: String = parts.iter().map(|p| p.description.clone()).collect();
         for part in &parts {

@@ -265,7 +265,7 @@ proptest! {
                 reactions::render::how_to_take_part(&retro)
             };
             let mut header = retro::header(&retro, &how);
-            if let Some(open) = reports::open_actions_embed(&actions, today) {
+            if let Some(open) = reports::open_actions_embed(crate::i18n::Language::English, &actions, today) {
                 header = header.add_embed(open);
             }
             assert_valid(&header);
@@ -291,8 +291,8 @@ proptest! {
             &answer,
             "token-token-token",
         ));
-        let blocks = reports::actions_blocks("Action items", &actions, Some(today));
-        for part in reports::pack_parts("Action items", &blocks, None) {
+        let blocks = reports::actions_blocks(crate::i18n::Language::English, "Action items", &actions, Some(today));
+        for part in reports::pack_parts(crate::i18n::Language::English, "Action items", &blocks, None) {
             assert_valid(&part.to_create_message());
         }
     }

@@ -55,7 +55,7 @@ fn statement_line(summary: &Summary, extras: &SummaryExtras, index: usize) -> St
     );
     if let Some(trend) = extras.trend.as_ref().and_then(|t| t.statements.get(index)) {
         line.push('\n');
-        line.push_str(&trend.describe());
+        line.push_str(&crate::discord::words::trend_line(lang, trend));
     }
     line
 }
@@ -137,7 +137,7 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
         blocks.push(lang.t("summary-anonymous"));
     }
     if let Some(trend) = &extras.trend {
-        blocks.push(trend.headline());
+        blocks.push(crate::discord::words::trend_headline(lang, trend));
     }
     blocks.push(lang.t("summary-statements"));
     blocks.extend((0..summary.statements.len()).map(|i| statement_line(summary, extras, i)));
@@ -180,7 +180,7 @@ pub fn summary_with(summary: &Summary, extras: &SummaryExtras) -> Vec<RenderedMe
     let sections = Sections {
         before: blocks,
         questions,
-        after: actions_blocks(&actions_heading, &extras.actions, extras.today),
+        after: actions_blocks(lang, &actions_heading, &extras.actions, extras.today),
         lang,
     };
     let chunks = sections.pack();

@@ -6,6 +6,7 @@ mod calendar;
 mod cron;
 mod error;
 mod phrase;
+mod shape;
 
 #[cfg(test)]
 mod dst_tests;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use calendar::Calendar;
 pub use error::RecurrenceError;
 use phrase::{Cadence, DaySet};
+pub use shape::{CadenceShape, Nth, RuleShape};
 
 /// How far ahead a cron expression must fire at least once to be accepted.
 const NEVER_FIRES_YEARS: u32 = 5;

@@ -46,7 +46,7 @@ impl DaySet {
 
 /// Which weekday of the month: `first` … `fourth`, or `last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Nth {
+pub enum Nth {
     First,
     Second,
     Third,

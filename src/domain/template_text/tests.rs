@@ -38,7 +38,7 @@ fn lines_become_statements_questions_and_a_scale() {
 #[test]
 fn errors_name_the_line_with_the_file_rules_messages() {
     let e = parse_template_text("k", &text("a", "", "🟢 good 1\n🔴 bad high")).unwrap_err();
-    assert_eq!(e.place, "scale line 2");
+    assert_eq!(e.place(), "scale line 2");
     assert!(
         e.to_string()
             .starts_with("scale line 2: weight must be a number"),
@@ -57,7 +57,7 @@ fn errors_name_the_line_with_the_file_rules_messages() {
         "scale line 2: weight must be a number from 0 to 1"
     );
     let e = parse_template_text("k", &text("a", "", "🟢 1")).unwrap_err();
-    assert_eq!(e.place, "scale line 1");
+    assert_eq!(e.place(), "scale line 1");
     let e = parse_template_text("k", &text("a", "", "🟢 good 1")).unwrap_err();
     assert_eq!(e.to_string(), "scale: needs 2 to 5 options, found 1");
 
@@ -71,11 +71,11 @@ fn errors_name_the_line_with_the_file_rules_messages() {
         .collect::<Vec<_>>()
         .join("\n");
     let e = parse_template_text("k", &text("a", &many, "")).unwrap_err();
-    assert_eq!(e.place, "questions");
+    assert_eq!(e.place(), "questions");
     let long = "x".repeat(1_001);
     let e = parse_template_text("k", &text("a", &format!("ok?\n{long}"), "")).unwrap_err();
-    assert_eq!(e.place, "questions line 2");
-    assert!(e.problem.contains("at most 1000"), "{e}");
+    assert_eq!(e.place(), "questions line 2");
+    assert!(e.problem.to_string().contains("at most 1000"), "{e}");
 
     let mut blank_name = text("a", "", "");
     blank_name.name = "  ".into();

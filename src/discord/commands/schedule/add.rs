@@ -7,13 +7,13 @@ use serenity::all::{ChannelId, CommandInteraction, GuildId};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem_in, Responder};
-use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
+use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules_in};
 use crate::discord::ids::ToDomain;
 use crate::discord::permissions;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
 use crate::discord::server::{catalog_of, settings_of};
-use crate::domain::duration::{describe, parse_duration};
+use crate::domain::duration::parse_duration;
 use crate::domain::recurrence::Recurrence;
 use crate::domain::retro::{validate_title, Participation};
 use crate::domain::schedule::check_duration_fits;
@@ -44,7 +44,7 @@ async fn build(
     lang: Language,
 ) -> Result<String, String> {
     if !may_manage_schedules(bot, guild, command).await {
-        return Err(who_may_manage_schedules(bot, guild).await);
+        return Err(who_may_manage_schedules_in(bot, guild, lang).await);
     }
     let settings = settings_of(bot, guild.domain())
         .await
@@ -65,15 +65,22 @@ async fn build(
     let (template, _) = catalog
         .get(key)
         .ok_or_else(|| tr!(lang, "schedule-unknown-template", key = key))?;
-    let title = validate_title(options.text("title"))?;
+    let title = validate_title(options.text("title"))
+        .map_err(|e| crate::discord::words::title_too_long(lang, &e))?;
     let duration = match options.text("duration") {
-        Some(given) => parse_duration(given, bot.config.durations).map_err(|e| e.to_string())?,
+        Some(given) => parse_duration(given, bot.config.durations).map_err(|e| {
+            crate::discord::words::duration_error(crate::discord::language::of_member(command), &e)
+        })?,
         None => settings.checkin_duration.value,
     };
     let now = created_at(command.id.get());
-    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| e.to_string())?;
+    let recurrence = Recurrence::parse(when, timezone, now).map_err(|e| {
+        crate::discord::words::recurrence_error(crate::discord::language::of_member(command), &e)
+    })?;
     let length = chrono::Duration::from_std(duration).unwrap_or_default();
-    check_duration_fits(&recurrence, length, now)?;
+    check_duration_fits(&recurrence, length, now).map_err(|e| {
+        crate::discord::words::longer_than_gap(crate::discord::language::of_member(command), &e)
+    })?;
     let next = recurrence.upcoming(now, 3);
     if next.is_empty() {
         return Err(tr!(lang, "schedule-never-fires", when = when));
@@ -152,11 +159,11 @@ async fn build(
     Ok(tr!(
         lang,
         "schedule-added",
-        rule = schedule.recurrence.describe(),
+        rule = crate::discord::words::recurrence(lang, &schedule.recurrence),
         channel = format!("<#{channel}>"),
         template = template.in_language(lang.tag()).name,
         title = title,
-        duration = describe(duration),
+        duration = crate::discord::words::duration(lang, duration),
         team = team,
         anonymous = anonymous,
         next = upcoming.join(", "),

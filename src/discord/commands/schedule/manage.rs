@@ -8,7 +8,7 @@ use crate::discord::access::{self, Viewer};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem_in, Responder};
-use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules};
+use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules_in};
 use crate::discord::ids::ToDomain;
 use crate::discord::render::CONTENT_LIMIT;
 use crate::discord::rest::RestError;
@@ -69,7 +69,7 @@ fn line(schedule: &Schedule, lang: Language) -> String {
         lang,
         "schedule-line",
         id = schedule.id.to_string(),
-        rule = schedule.recurrence.describe(),
+        rule = crate::discord::words::recurrence(lang, &schedule.recurrence),
         channel = format!("<#{}>", schedule.channel_id),
         template = &schedule.template_key,
         next = next
@@ -110,10 +110,11 @@ pub async fn change(
     };
     if !may_manage_schedules(bot, guild, command).await {
         return respond
-            .ephemeral(who_may_manage_schedules(bot, guild).await)
+            .ephemeral(who_may_manage_schedules_in(bot, guild, respond.lang()).await)
             .await;
     }
-    let (id, rule) = (schedule.id.to_string(), schedule.recurrence.describe());
+    let rule = crate::discord::words::recurrence(respond.lang(), &schedule.recurrence);
+    let id = schedule.id.to_string();
     let outcome = match action {
         "remove" => bot
             .store
@@ -171,7 +172,12 @@ fn visible(viewer: &Viewer, schedules: Vec<Schedule>) -> Vec<Schedule> {
 
 /// Autocomplete for the `schedule` option: the server's schedules in channels the caller can
 /// see.
-pub async fn schedule_choices(bot: &Bot, viewer: &Viewer, query: &str) -> Vec<AutocompleteChoice> {
+pub async fn schedule_choices(
+    bot: &Bot,
+    viewer: &Viewer,
+    query: &str,
+    lang: crate::i18n::Language,
+) -> Vec<AutocompleteChoice> {
     let all = bot
         .store
         .schedules_in(viewer.guild(), None)
@@ -182,7 +188,12 @@ pub async fn schedule_choices(bot: &Bot, viewer: &Viewer, query: &str) -> Vec<Au
         .map(|s| {
             (
                 s.id,
-                format!("{} {} ({})", s.id, s.recurrence.describe(), s.template_key),
+                format!(
+                    "{} {} ({})",
+                    s.id,
+                    crate::discord::words::recurrence(lang, &s.recurrence),
+                    s.template_key
+                ),
             )
         })
         .filter(|(_, label)| label.to_lowercase().contains(query))

@@ -13,7 +13,7 @@ use super::form::{fits, modal, submitted, FormPurpose};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem_in, Responder};
-use crate::discord::commands::rights::{member_may_manage, only_managers_may};
+use crate::discord::commands::rights::{member_may_manage, only_managers_may_in};
 use crate::discord::ids::ToDomain;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
@@ -24,7 +24,7 @@ use crate::store::StoreError;
 use crate::tr;
 
 /// What needs the right to manage templates says when the caller lacks it.
-const WHAT: &str = "create, edit or delete this server's templates";
+const WHAT: &str = "rights-what-change-templates";
 
 /// `/retro template create` and `edit`: open the form (empty, or holding the template).
 pub async fn open_form(
@@ -38,7 +38,7 @@ pub async fn open_form(
     let lang = respond.lang();
     if !member_may_manage(bot, guild, command.member.as_deref()).await {
         return respond
-            .ephemeral(only_managers_may(bot, guild, WHAT).await)
+            .ephemeral(only_managers_may_in(bot, guild, lang, WHAT).await)
             .await;
     }
     let (purpose, current) = if edit {
@@ -87,9 +87,10 @@ pub async fn delete(
     options: &Options,
     respond: &Responder<'_>,
 ) -> Result<(), RestError> {
+    let lang = respond.lang();
     if !member_may_manage(bot, guild, command.member.as_deref()).await {
         return respond
-            .ephemeral(only_managers_may(bot, guild, WHAT).await)
+            .ephemeral(only_managers_may_in(bot, guild, lang, WHAT).await)
             .await;
     }
     respond.defer_ephemeral().await?;
@@ -144,7 +145,7 @@ async fn delete_template(
                     lang,
                     "team-template-schedule",
                     id = s.id.to_string(),
-                    rule = s.recurrence.describe(),
+                    rule = crate::discord::words::recurrence(lang, &s.recurrence),
                     channel = format!("<#{}>", s.channel_id)
                 )
             })
@@ -196,7 +197,7 @@ async fn save(
     lang: Language,
 ) -> Result<String, String> {
     if !member_may_manage(bot, guild, submit.member.as_ref()).await {
-        return Err(only_managers_may(bot, guild, WHAT).await);
+        return Err(only_managers_may_in(bot, guild, lang, WHAT).await);
     }
     let text = submitted(submit);
     let catalog = catalog_of(bot, Some(guild.domain()))
@@ -210,7 +211,12 @@ async fn save(
     let (template, saved) = match purpose {
         FormPurpose::Create => {
             let key = catalog.new_key(&text.name);
-            let template = parse_template_text(&key, &text).map_err(|e| refused(&e))?;
+            let template = parse_template_text(&key, &text).map_err(|e| {
+                refused(&crate::discord::words::template_text_error(
+                    crate::i18n::Language::from_locale(&submit.locale),
+                    &e,
+                ))
+            })?;
             let saved = bot
                 .store
                 .create_server_template(guild.domain(), &template, submit.user.id.domain(), now)
@@ -219,7 +225,12 @@ async fn save(
         }
         FormPurpose::Edit(key) => {
             catalog.editable(&key).map_err(|e| refused(&e))?;
-            let template = parse_template_text(&key, &text).map_err(|e| refused(&e))?;
+            let template = parse_template_text(&key, &text).map_err(|e| {
+                refused(&crate::discord::words::template_text_error(
+                    crate::i18n::Language::from_locale(&submit.locale),
+                    &e,
+                ))
+            })?;
             let saved = bot
                 .store
                 .update_server_template(guild.domain(), &template, now)
@@ -237,7 +248,7 @@ async fn save(
                 key = &template.key,
                 statements = template.statements.len(),
                 questions = template.questions.len(),
-                scale = template.scale.describe(),
+                scale = crate::discord::words::scale(lang, &template.scale),
             ))
         }
         Ok(false) => Err(tr!(lang, "team-template-gone", key = &template.key)),

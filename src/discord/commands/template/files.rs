@@ -11,7 +11,7 @@ use serenity::all::{
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
 use crate::discord::commands::respond::{database_problem_in, Responder};
-use crate::discord::commands::rights::{member_may_manage, only_managers_may};
+use crate::discord::commands::rights::{member_may_manage, only_managers_may_in};
 use crate::discord::ids::ToDomain;
 use crate::discord::rest::snowflake::created_at;
 use crate::discord::rest::RestError;
@@ -113,7 +113,7 @@ pub async fn import(
     let lang = respond.lang();
     if !member_may_manage(bot, guild, command.member.as_deref()).await {
         return respond
-            .ephemeral(only_managers_may(bot, guild, "import templates into this server").await)
+            .ephemeral(only_managers_may_in(bot, guild, lang, "rights-what-import-templates").await)
             .await;
     }
     let Some(file) = attachment(command.data.options(), "file") else {

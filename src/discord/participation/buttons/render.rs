@@ -31,7 +31,7 @@ pub fn how_to_take_part(template: &Template) -> String {
         lang,
         "anonymous-how",
         statements = template.statements.len(),
-        scale = template.scale.describe()
+        scale = crate::discord::words::scale(lang, &template.scale)
     );
     if !template.questions.is_empty() {
         how.push('\n');

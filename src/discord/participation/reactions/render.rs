@@ -29,7 +29,7 @@ pub fn how_to_take_part(retro: &Retro) -> String {
         lang,
         "retro-how-named",
         statements = template.statements.len(),
-        scale = template.scale.describe()
+        scale = crate::discord::words::scale(lang, &template.scale)
     );
     if !template.questions.is_empty() {
         how.push('\n');
