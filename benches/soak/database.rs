@@ -32,7 +32,11 @@ impl Database {
 
     pub fn describe(&self) -> String {
         match self {
-            Database::Postgres(c) => format!("private PostgreSQL cluster ({}) on port {}", c.bin.display(), c.port),
+            Database::Postgres(c) => format!(
+                "private PostgreSQL cluster ({}) on port {}",
+                c.bin.display(),
+                c.port
+            ),
             Database::Sqlite(_) => "SQLite file".to_string(),
         }
     }
@@ -84,7 +88,10 @@ fn run_tool(bin: &Path, tool: &str, args: &[&str]) -> Result<(), String> {
     } else {
         Command::new(&program)
     };
-    let out = cmd.args(args).output().map_err(|e| format!("{tool}: {e}"))?;
+    let out = cmd
+        .args(args)
+        .output()
+        .map_err(|e| format!("{tool}: {e}"))?;
     if out.status.success() {
         return Ok(());
     }
@@ -112,13 +119,31 @@ impl Cluster {
         let port = free_port();
         let cluster = Cluster { dir, bin, port };
         let data = cluster.data();
-        run_tool(&cluster.bin, "initdb", &["-D", &data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"])?;
+        run_tool(
+            &cluster.bin,
+            "initdb",
+            &[
+                "-D",
+                &data,
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
+        )?;
         let options = format!(
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=100",
             cluster.dir.path().display()
         );
         let log = cluster.dir.path().join("server.log").display().to_string();
-        run_tool(&cluster.bin, "pg_ctl", &["-D", &data, "-l", &log, "-o", &options, "-w", "start"])?;
+        run_tool(
+            &cluster.bin,
+            "pg_ctl",
+            &["-D", &data, "-l", &log, "-o", &options, "-w", "start"],
+        )?;
         Ok(cluster)
     }
 
@@ -130,12 +155,20 @@ impl Cluster {
     /// abort like a crash, recovering from the WAL on start). Blocks until it accepts again.
     pub fn restart(&self, mode: &str) -> Result<(), String> {
         let log = self.dir.path().join("server.log").display().to_string();
-        run_tool(&self.bin, "pg_ctl", &["-D", &self.data(), "-l", &log, "-m", mode, "-w", "restart"])
+        run_tool(
+            &self.bin,
+            "pg_ctl",
+            &["-D", &self.data(), "-l", &log, "-m", mode, "-w", "restart"],
+        )
     }
 }
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ = run_tool(&self.bin, "pg_ctl", &["-D", &self.data(), "-m", "immediate", "-w", "stop"]);
+        let _ = run_tool(
+            &self.bin,
+            "pg_ctl",
+            &["-D", &self.data(), "-m", "immediate", "-w", "stop"],
+        );
     }
 }

@@ -41,7 +41,12 @@ const METHODS: [&str; 5] = ["POST", "PUT", "PATCH", "DELETE", "GET"];
 
 impl Injector {
     fn count(&self, kind: &'static str) {
-        *self.injected.lock().unwrap_or_else(|e| e.into_inner()).entry(kind).or_default() += 1;
+        *self
+            .injected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(kind)
+            .or_default() += 1;
     }
 
     /// Injects faults until `stop` turns true.
@@ -59,13 +64,15 @@ impl Injector {
                 0..=34 => {
                     let method = METHODS[self.rng.below(METHODS.len())];
                     let skip = self.rng.below(5);
-                    self.discord.inject(Fault::server_error(method, "/channels/", 1).after(skip));
+                    self.discord
+                        .inject(Fault::server_error(method, "/channels/", 1).after(skip));
                     self.count(REST_5XX);
                 }
                 35..=54 => {
                     let method = METHODS[self.rng.below(4)];
                     let skip = self.rng.below(5);
-                    self.discord.inject(Fault::lose_response(method, "/channels/", 1).after(skip));
+                    self.discord
+                        .inject(Fault::lose_response(method, "/channels/", 1).after(skip));
                     self.count(LOST_ANSWER);
                 }
                 55..=69 => {
@@ -83,9 +90,17 @@ impl Injector {
                     self.count(GATEWAY_INVALIDATE);
                 }
                 85..=92 if postgres && last_db.elapsed() > HEAVY_GAP => {
-                    let mode = if self.rng.chance(0.5) { "fast" } else { "immediate" };
+                    let mode = if self.rng.chance(0.5) {
+                        "fast"
+                    } else {
+                        "immediate"
+                    };
                     self.restart_database(mode).await;
-                    self.count(if mode == "fast" { DB_FAST } else { DB_IMMEDIATE });
+                    self.count(if mode == "fast" {
+                        DB_FAST
+                    } else {
+                        DB_IMMEDIATE
+                    });
                     last_db = Instant::now();
                 }
                 93..=99 if last_kill.elapsed() > HEAVY_GAP => {
@@ -113,6 +128,9 @@ impl Injector {
 
     /// Faults by kind, for the report.
     pub fn counts(&self) -> BTreeMap<&'static str, usize> {
-        self.injected.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.injected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }

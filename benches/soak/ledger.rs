@@ -63,7 +63,10 @@ impl Ledger {
 
     pub fn expected_votes(&self, header: u64, statement: usize, options: usize) -> ExpectedVotes {
         let votes = self.votes.lock().unwrap_or_else(|e| e.into_inner());
-        let mut out = ExpectedVotes { counts: vec![0; options], unknown: 0 };
+        let mut out = ExpectedVotes {
+            counts: vec![0; options],
+            unknown: 0,
+        };
         for ((h, _, s), vote) in votes.iter() {
             if *h != header || *s != statement {
                 continue;

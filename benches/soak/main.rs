@@ -11,6 +11,7 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
+mod anonymous;
 mod database;
 mod faults;
 mod finish;
@@ -37,7 +38,10 @@ use crate::support::tcp_proxy::TcpProxy;
 use crate::support::StandIn;
 
 fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -45,7 +49,10 @@ fn main() {
     let servers = setting("SOAK_SERVERS", 100) as usize;
     let seed = rng::seed_from_env();
     println!("soak: SOAK_SEED={seed} SOAK_SECONDS={seconds} SOAK_SERVERS={servers}");
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let failed = runtime.block_on(run(seconds, servers, seed));
     runtime.shutdown_timeout(Duration::from_secs(5));
     if failed {
@@ -63,12 +70,19 @@ async fn run(seconds: u64, count: usize, seed: u64) -> bool {
     let discord = StandIn::start().await;
     discord.set_verify_dispatches(false);
     let servers = world::create_servers(&discord, count);
-    let target = discord.api_url().trim_start_matches("http://").parse().expect("stand-in address");
+    let target = discord
+        .api_url()
+        .trim_start_matches("http://")
+        .parse()
+        .expect("stand-in address");
     let proxy = TcpProxy::start(target).await;
     let rest_url = format!("http://{}", proxy.addr());
     let supervisor = Arc::new(Supervisor::new(discord.clone(), database.url(), rest_url));
     supervisor.start().await;
-    println!("soak: bot ready after {:.1} s", began.elapsed().as_secs_f64());
+    println!(
+        "soak: bot ready after {:.1} s",
+        began.elapsed().as_secs_f64()
+    );
     let schedules = finish::add_schedules(&discord, &servers).await;
 
     let members = Arc::new(Members::new(discord.clone(), servers.clone(), rng.clone()));
@@ -95,8 +109,11 @@ async fn run(seconds: u64, count: usize, seed: u64) -> bool {
 
     let soak_began = Instant::now();
     while soak_began.elapsed() < Duration::from_secs(seconds) {
-        tokio::time::sleep(Duration::from_secs(1).min(Duration::from_secs(seconds).saturating_sub(soak_began.elapsed())))
-            .await;
+        tokio::time::sleep(
+            Duration::from_secs(1)
+                .min(Duration::from_secs(seconds).saturating_sub(soak_began.elapsed())),
+        )
+        .await;
         let elapsed = soak_began.elapsed().as_secs();
         if elapsed > 0 && elapsed % 60 == 0 {
             report::progress(elapsed, &members, &injector, &supervisor);
@@ -107,7 +124,10 @@ async fn run(seconds: u64, count: usize, seed: u64) -> bool {
     faulting.await.expect("faults");
     discord.clear_faults();
     injector.proxy.restore();
-    println!("soak: faults stopped after {} s; closing everything", soak_began.elapsed().as_secs());
+    println!(
+        "soak: faults stopped after {} s; closing everything",
+        soak_began.elapsed().as_secs()
+    );
 
     let closing_began = Instant::now();
     members.settle().await;

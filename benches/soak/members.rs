@@ -1,7 +1,7 @@
 //! Members at work for the whole soak: in named retros they vote with reactions (vote, switch,
 //! retract) and reply, edit and delete in the question threads; in anonymous check-ins they
-//! click vote buttons and answer through the form. The harness also keeps every server's retro
-//! channel busy: when a retro closed, its lead starts the next one.
+//! click vote buttons and answer through the form ([`crate::anonymous`]). The harness also keeps
+//! every server's retro channel busy: when a retro closed, its lead starts the next one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -27,7 +27,7 @@ pub const ANSWER_WAIT: Duration = Duration::from_secs(30);
 pub struct Members {
     pub discord: StandIn,
     pub servers: Vec<Server>,
-    rng: Arc<Rng>,
+    pub(crate) rng: Arc<Rng>,
     pub ledger: Ledger,
     /// The latest reading of each channel.
     posted: Mutex<HashMap<u64, Vec<Posted>>>,
@@ -45,12 +45,14 @@ pub struct Members {
 }
 
 fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Runs a stand-in action that panics when Discord would refuse it (a message just deleted, a
 /// button just disabled); false when it was refused.
-fn attempt<R>(f: impl FnOnce() -> R) -> Option<R> {
+pub fn attempt<R>(f: impl FnOnce() -> R) -> Option<R> {
     catch_unwind(AssertUnwindSafe(f)).ok()
 }
 
@@ -84,11 +86,16 @@ impl Members {
         }
     }
 
-    fn count(&self, kind: &str) {
-        *self.actions.lock().unwrap_or_else(|e| e.into_inner()).entry(kind.to_string()).or_default() += 1;
+    pub(crate) fn count(&self, kind: &str) {
+        *self
+            .actions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(kind.to_string())
+            .or_default() += 1;
     }
 
-    fn next_serial(&self) -> u64 {
+    pub(crate) fn next_serial(&self) -> u64 {
         self.serial.fetch_add(1, Ordering::Relaxed)
     }
 
@@ -122,7 +129,9 @@ impl Members {
         let posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
         let latest = posted.get(&channel)?.last()?;
         let open = latest.complete() && !latest.closed();
-        let far_from_close = latest.closes_at.is_none_or(|at| now_secs() + CLOSING_MARGIN < at);
+        let far_from_close = latest
+            .closes_at
+            .is_none_or(|at| now_secs() + CLOSING_MARGIN < at);
         (open && far_from_close).then(|| latest.clone())
     }
 
@@ -133,8 +142,13 @@ impl Members {
             let mut starting = self.starting.lock().unwrap_or_else(|e| e.into_inner());
             let mut needs = Vec::new();
             for server in &self.servers {
-                let closed = posted.get(&server.channel).and_then(|p| p.last()).is_none_or(Posted::closed);
-                let asked_lately = starting.get(&server.channel).is_some_and(|at| at.elapsed() < Duration::from_secs(90));
+                let closed = posted
+                    .get(&server.channel)
+                    .and_then(|p| p.last())
+                    .is_none_or(Posted::closed);
+                let asked_lately = starting
+                    .get(&server.channel)
+                    .is_some_and(|at| at.elapsed() < Duration::from_secs(90));
                 if closed && !asked_lately {
                     starting.insert(server.channel, Instant::now());
                     needs.push(server.clone());
@@ -158,7 +172,9 @@ impl Members {
         if server.auto_close {
             options.push(("duration", json!(format!("{}s", self.rng.between(90, 240)))));
         }
-        let id = self.discord.slash(server.lead, server.channel, "retro start", &options);
+        let id = self
+            .discord
+            .slash(server.lead, server.channel, "retro start", &options);
         let answered = answer_of(&self.discord, id, ANSWER_WAIT).await;
         let kind = match answered {
             Some(r) if r.text.starts_with("Started") => "retro started",
@@ -173,17 +189,27 @@ impl Members {
         let server = &self.servers[self.rng.below(self.servers.len())];
         let channels = server.channels();
         let channel = channels[self.rng.below(channels.len())];
-        let Some(retro) = self.actionable(channel) else { return };
+        let Some(retro) = self.actionable(channel) else {
+            return;
+        };
         let member = server.members[self.rng.below(server.members.len())];
         if !retro.anonymous {
             self.act_named(&retro, member);
             return;
         }
-        if !self.busy.lock().unwrap_or_else(|e| e.into_inner()).insert((retro.header, member)) {
+        if !self
+            .busy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((retro.header, member))
+        {
             return;
         }
         let Ok(permit) = self.clicks_in_flight.clone().try_acquire_owned() else {
-            self.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&(retro.header, member));
+            self.busy
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&(retro.header, member));
             return;
         };
         let me = self.clone();
@@ -195,7 +221,10 @@ impl Members {
             } else {
                 me.answer(&retro, member).await;
             }
-            me.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&(retro.header, member));
+            me.busy
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&(retro.header, member));
             drop(permit);
         });
     }
@@ -204,8 +233,14 @@ impl Members {
         let roll = self.rng.below(100);
         if roll < 65 {
             let statement = &retro.statements[self.rng.below(retro.statements.len())];
-            let Some(now) = self.discord.message(statement.id) else { return };
-            let mine: Vec<&str> = SCALE.iter().copied().filter(|e| now.reactors(e).contains(&member)).collect();
+            let Some(now) = self.discord.message(statement.id) else {
+                return;
+            };
+            let mine: Vec<&str> = SCALE
+                .iter()
+                .copied()
+                .filter(|e| now.reactors(e).contains(&member))
+                .collect();
             let (channel, id) = (retro.channel, statement.id);
             let done = match mine.first() {
                 None => {
@@ -220,7 +255,8 @@ impl Members {
                     })
                     .map(|_| "vote switched")
                 }
-                Some(old) => attempt(|| self.discord.unreact(member, channel, id, old)).map(|_| "vote retracted"),
+                Some(old) => attempt(|| self.discord.unreact(member, channel, id, old))
+                    .map(|_| "vote retracted"),
             };
             self.count(done.unwrap_or("action refused"));
         } else if roll < 90 {
@@ -228,7 +264,10 @@ impl Members {
             let text = format!("reply {} from m{}", self.next_serial(), member % 100_000);
             match attempt(|| self.discord.post(member, thread, &text)) {
                 Some(message) => {
-                    self.replies.lock().unwrap_or_else(|e| e.into_inner()).push((thread, message));
+                    self.replies
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((thread, message));
                     self.count("reply");
                 }
                 None => self.count("action refused"),
@@ -236,108 +275,49 @@ impl Members {
         } else {
             let picked = {
                 let replies = self.replies.lock().unwrap_or_else(|e| e.into_inner());
-                let own: Vec<(u64, u64)> =
-                    replies.iter().copied().filter(|(t, _)| retro.threads.iter().any(|(id, _)| id == t)).collect();
+                let own: Vec<(u64, u64)> = replies
+                    .iter()
+                    .copied()
+                    .filter(|(t, _)| retro.threads.iter().any(|(id, _)| id == t))
+                    .collect();
                 (!own.is_empty()).then(|| own[self.rng.below(own.len())])
             };
-            let Some((thread, message)) = picked else { return };
+            let Some((thread, message)) = picked else {
+                return;
+            };
             let done = if roll < 95 {
                 let text = format!("edited reply {}", self.next_serial());
                 attempt(|| self.discord.edit(thread, message, &text)).map(|_| "reply edited")
             } else {
-                let gone = attempt(|| self.discord.delete(thread, message)).map(|_| "reply deleted");
-                self.replies.lock().unwrap_or_else(|e| e.into_inner()).retain(|r| *r != (thread, message));
+                let gone =
+                    attempt(|| self.discord.delete(thread, message)).map(|_| "reply deleted");
+                self.replies
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .retain(|r| *r != (thread, message));
                 gone
             };
             self.count(done.unwrap_or("action refused"));
         }
     }
 
-    /// `member` clicks vote button `option` of `statement`; the bot's answer tells the vote.
-    pub async fn click_vote(&self, retro: &Posted, member: u64, statement: usize, option: usize) -> bool {
-        let message = &retro.statements[statement];
-        let custom_id = message.custom_ids()[option].clone();
-        let Some(id) = attempt(|| self.discord.click_button(member, retro.channel, message.id, &custom_id)) else {
-            self.count("action refused");
-            return false;
-        };
-        let answer = answer_of(&self.discord, id, ANSWER_WAIT).await;
-        let vote = answer.as_ref().and_then(|r| vote_told(&r.text));
-        self.ledger.set_vote(retro.header, member, statement, vote);
-        self.count(if vote.is_some() { "button vote" } else { "button vote unconfirmed" });
-        vote.is_some()
-    }
-
-    /// `member` opens the answer form of a random question (which shows their current answer)
-    /// and submits a new answer, or withdraws the one they gave.
-    async fn answer(&self, retro: &Posted, member: u64) {
-        let question = self.rng.below(retro.threads.len());
-        let Some(current) = self.open_form(retro, member, question).await else { return };
-        let (thread, custom_id) = form_of(retro, question);
-        let text = if current.is_some() && self.rng.chance(0.2) {
-            String::new()
-        } else {
-            format!("answer {} from a member", self.next_serial())
-        };
-        let fields = [("answer", text.as_str())];
-        let Some(id) = attempt(|| self.discord.submit_modal(member, thread, &custom_id, &fields)) else {
-            self.count("action refused");
-            return;
-        };
-        let told = answer_of(&self.discord, id, ANSWER_WAIT).await.map(|r| r.text);
-        let state = match told {
-            Some(t) if t.contains("withdrawn") => Some(None),
-            Some(t) if t.contains("without your name") || t.contains("updated") => Some(Some(text)),
-            _ => None,
-        };
-        self.count(if state.is_some() { "answer" } else { "answer unconfirmed" });
-        self.ledger.set_answer(retro.header, member, question, state);
-    }
-
-    /// Opens the answer form of `question`; the bot pre-fills it with the member's current
-    /// answer, which the ledger takes as known. `None` when no form came.
-    pub async fn open_form(&self, retro: &Posted, member: u64, question: usize) -> Option<Option<String>> {
-        let (thread, custom_id) = form_of(retro, question);
-        let message = retro.threads[question].1.as_ref()?.id;
-        let id = attempt(|| self.discord.click_button(member, thread, message, &custom_id))?;
-        let shown = answer_of(&self.discord, id, ANSWER_WAIT).await?;
-        if shown.callback_type != 9 {
-            return None;
-        }
-        let modal = &self.discord.interaction_responses(id)[0]["data"];
-        let current = modal["components"][0]["components"][0]["value"]
-            .as_str()
-            .filter(|v| !v.is_empty())
-            .map(str::to_string);
-        self.ledger.set_answer(retro.header, member, question, Some(current.clone()));
-        Some(current)
-    }
-
     /// The latest reading of every channel.
     pub fn posted(&self) -> HashMap<u64, Vec<Posted>> {
-        self.posted.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.posted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
-}
-
-/// The thread and the Answer button of `question`.
-fn form_of(retro: &Posted, question: usize) -> (u64, String) {
-    let (thread, first) = &retro.threads[question];
-    let custom_id = first.as_ref().and_then(|m| m.custom_ids().first().cloned()).unwrap_or_default();
-    (*thread, custom_id)
-}
-
-/// The vote a click's answer tells: "Your vote: 👍 …" or "… taken back".
-fn vote_told(text: &str) -> Option<Option<usize>> {
-    if let Some(rest) = text.strip_prefix("Your vote: ") {
-        return SCALE.iter().position(|e| rest.starts_with(e)).map(Some);
-    }
-    text.contains("taken back").then_some(None)
 }
 
 impl Members {
     /// Waits until no start, click or answer is in flight any more.
     pub async fn settle(&self) {
-        let all = self.clicks_in_flight.acquire_many(16).await.expect("semaphore");
+        let all = self
+            .clicks_in_flight
+            .acquire_many(16)
+            .await
+            .expect("semaphore");
         drop(all);
         while self.starts_in_flight.load(Ordering::SeqCst) > 0 {
             tokio::time::sleep(Duration::from_millis(100)).await;

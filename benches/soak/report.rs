@@ -10,7 +10,12 @@ use crate::verify::{injected_answers, invalid_requests, Findings};
 
 /// A line per minute: actions so far, faults so far, the bot's peak memory.
 pub fn progress(elapsed: u64, members: &Members, injector: &Injector, supervisor: &Supervisor) {
-    let actions: usize = members.actions.lock().unwrap_or_else(|e| e.into_inner()).values().sum();
+    let actions: usize = members
+        .actions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+        .sum();
     let faults: usize = injector.counts().values().sum();
     let record = supervisor.record.lock().unwrap_or_else(|e| e.into_inner());
     println!(
@@ -60,9 +65,18 @@ pub fn print(run: &Run) {
         f.anonymous,
         f.summaries,
         run.closing.as_secs_f64(),
-        if run.all_closed { "" } else { " — SOME NEVER CLOSED" }
+        if run.all_closed {
+            ""
+        } else {
+            " — SOME NEVER CLOSED"
+        }
     );
-    let actions = run.members.actions.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let actions = run
+        .members
+        .actions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     println!("member actions: {} in all", actions.values().sum::<usize>());
     for (kind, n) in &actions {
         println!("  {kind}: {n}");
@@ -93,13 +107,24 @@ pub fn print(run: &Run) {
         f.reply_counts_wrong,
         verdict(f.reply_counts_wrong)
     );
-    println!("double posts: {} [{}]", f.double_posts, verdict(f.double_posts));
+    println!(
+        "double posts: {} [{}]",
+        f.double_posts,
+        verdict(f.double_posts)
+    );
     let invalid = invalid_requests(run.discord);
-    println!("invalid requests the stand-in answered 4xx: {}", invalid.values().sum::<usize>());
+    println!(
+        "invalid requests the stand-in answered 4xx: {}",
+        invalid.values().sum::<usize>()
+    );
     for (what, n) in &invalid {
         println!("  {what}: {n}");
     }
-    let record = run.supervisor.record.lock().unwrap_or_else(|e| e.into_inner());
+    let record = run
+        .supervisor
+        .record
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let peak_invalid = record.invalid_10m_peaks.iter().copied().fold(0.0, f64::max);
     println!(
         "bot's own invalid-request counter (401/403/429 in 10 min): highest {peak_invalid} over {} processes (Discord bans at 10,000)",
@@ -113,7 +138,10 @@ pub fn print(run: &Run) {
     for (name, value) in &record.counters {
         println!("  {name}: {value}");
     }
-    println!("bot log: {} lines with panics, unknown events or the token", record.bad_log_lines.len());
+    println!(
+        "bot log: {} lines with panics, unknown events or the token",
+        record.bad_log_lines.len()
+    );
     for line in record.bad_log_lines.iter().take(5) {
         println!("  {line}");
     }

@@ -73,18 +73,32 @@ impl Supervisor {
         let mut current = self.current.lock().await;
         assert!(current.is_none(), "the bot is already running");
         loop {
-            let env: Vec<(&str, &str)> = self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let env: Vec<(&str, &str)> = self
+                .env
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             let bot = BotProcess::spawn(&self.discord, &self.database_url, &env);
             self.rec().starts += 1;
             let started = Instant::now();
-            while !bot.logs().contains(READY_PHRASE) && bot.exit_status().is_none() && started.elapsed() < START_DEADLINE {
+            while !bot.logs().contains(READY_PHRASE)
+                && bot.exit_status().is_none()
+                && started.elapsed() < START_DEADLINE
+            {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             if bot.logs().contains(READY_PHRASE) {
-                *current = Some(Current { bot, last_metrics: BTreeMap::new(), invalid_peak: 0.0 });
+                *current = Some(Current {
+                    bot,
+                    last_metrics: BTreeMap::new(),
+                    invalid_peak: 0.0,
+                });
                 return;
             }
-            println!("bot: a start failed ({}); starting again", bot.exit_status().unwrap_or_else(|| "not ready".into()));
+            println!(
+                "bot: a start failed ({}); starting again",
+                bot.exit_status().unwrap_or_else(|| "not ready".into())
+            );
             self.rec().failed_starts += 1;
             let token = bot.token().to_string();
             let logs = bot.kill().await;
@@ -114,11 +128,19 @@ impl Supervisor {
         {
             let mut rec = self.rec();
             rec.invalid_10m_peaks.push(old.invalid_peak);
-            for (name, value) in old.last_metrics.iter().filter(|(n, _)| n.ends_with("_total")) {
+            for (name, value) in old
+                .last_metrics
+                .iter()
+                .filter(|(n, _)| n.ends_with("_total"))
+            {
                 *rec.counters.entry(name.clone()).or_default() += value;
             }
         }
-        let logs = if crash { old.bot.kill().await } else { old.bot.stop().await };
+        let logs = if crash {
+            old.bot.kill().await
+        } else {
+            old.bot.stop().await
+        };
         self.keep_logs(&logs, &token);
     }
 
@@ -127,7 +149,8 @@ impl Supervisor {
         for line in logs.lines() {
             let forbidden = FORBIDDEN_LOG_TEXT.iter().any(|bad| line.contains(bad));
             if forbidden || (!token.is_empty() && line.contains(token)) {
-                rec.bad_log_lines.push(line.replace(token, "<TOKEN>").chars().take(300).collect());
+                rec.bad_log_lines
+                    .push(line.replace(token, "<TOKEN>").chars().take(300).collect());
             }
             if line.contains(" WARN ") || line.contains(" ERROR ") {
                 let message: String = line
@@ -167,18 +190,28 @@ impl Supervisor {
     /// Reads `/metrics` of the running bot once (skipped if it does not answer).
     pub async fn sample_metrics(&self, client: &reqwest::Client) {
         let url = format!("http://{}/metrics", self.metrics_addr);
-        let Ok(answer) = client.get(&url).send().await else { return };
-        let Ok(text) = answer.text().await else { return };
+        let Ok(answer) = client.get(&url).send().await else {
+            return;
+        };
+        let Ok(text) = answer.text().await else {
+            return;
+        };
         let values: BTreeMap<String, f64> = text
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (name, value) = l.rsplit_once(' ')?;
-                Some((name.trim_start_matches("retrobot_").to_string(), value.parse().ok()?))
+                Some((
+                    name.trim_start_matches("retrobot_").to_string(),
+                    value.parse().ok()?,
+                ))
             })
             .collect();
         if let Some(current) = self.current.lock().await.as_mut() {
-            let invalid = values.get("discord_invalid_requests_10m").copied().unwrap_or(0.0);
+            let invalid = values
+                .get("discord_invalid_requests_10m")
+                .copied()
+                .unwrap_or(0.0);
             current.invalid_peak = current.invalid_peak.max(invalid);
             current.last_metrics = values;
         }

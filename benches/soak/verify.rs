@@ -30,7 +30,12 @@ pub struct Findings {
 
 impl Findings {
     pub fn failed(&self) -> bool {
-        self.votes_lost + self.votes_phantom + self.double_posts + self.replies_lost + self.reply_counts_wrong > 0
+        self.votes_lost
+            + self.votes_phantom
+            + self.double_posts
+            + self.replies_lost
+            + self.reply_counts_wrong
+            > 0
     }
 }
 
@@ -48,7 +53,11 @@ enum Shown {
 }
 
 fn leading_number(text: &str) -> Option<usize> {
-    let digits: String = text.trim().chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -59,7 +68,12 @@ fn shown_votes(line: &str) -> Option<Shown> {
     let parts: Vec<&str> = line.split(" · ").collect();
     SCALE
         .iter()
-        .map(|emoji| parts.iter().find_map(|p| p.strip_prefix(emoji)).and_then(leading_number))
+        .map(|emoji| {
+            parts
+                .iter()
+                .find_map(|p| p.strip_prefix(emoji))
+                .and_then(leading_number)
+        })
         .collect::<Option<Vec<usize>>>()
         .map(Shown::Counts)
 }
@@ -81,24 +95,39 @@ pub fn check(discord: &StandIn, posted: &HashMap<u64, Vec<Posted>>, ledger: &Led
         f.retros += 1;
         f.anonymous += usize::from(retro.anonymous);
         let here = format!("retro {} in channel {}", retro.header, retro.channel);
-        let extra = retro.statements.len().saturating_sub(STATEMENTS) + retro.threads.len().saturating_sub(QUESTIONS);
+        let extra = retro.statements.len().saturating_sub(STATEMENTS)
+            + retro.threads.len().saturating_sub(QUESTIONS);
         let twice = duplicates(&retro.bot_messages) + extra;
         let in_threads: usize = retro
             .threads
             .iter()
             .map(|(t, _)| {
-                let own: Vec<MessageView> =
-                    discord.messages(*t).into_iter().filter(|m| m.author_id == bot && !m.ephemeral).collect();
+                let own: Vec<MessageView> = discord
+                    .messages(*t)
+                    .into_iter()
+                    .filter(|m| m.author_id == bot && !m.ephemeral)
+                    .collect();
                 duplicates(&own)
             })
             .sum();
         if twice + in_threads > 0 {
             f.double_posts += twice + in_threads;
-            f.problems.push(format!("{here}: {} message(s) posted twice", twice + in_threads));
+            f.problems.push(format!(
+                "{here}: {} message(s) posted twice",
+                twice + in_threads
+            ));
         }
-        let summary: String = retro.summary.iter().map(MessageView::text).collect::<Vec<_>>().join("\n");
+        let summary: String = retro
+            .summary
+            .iter()
+            .map(MessageView::text)
+            .collect::<Vec<_>>()
+            .join("\n");
         if retro.summary.is_empty() {
-            f.problems.push(format!("{here}: no summary (complete posts: {})", retro.complete()));
+            f.problems.push(format!(
+                "{here}: no summary (complete posts: {})",
+                retro.complete()
+            ));
         } else {
             f.summaries += 1;
         }
@@ -109,7 +138,10 @@ pub fn check(discord: &StandIn, posted: &HashMap<u64, Vec<Posted>>, ledger: &Led
                 let now = discord.message(statement.id);
                 let counts = SCALE
                     .iter()
-                    .map(|e| now.as_ref().map_or(0, |m| m.reactors(e).iter().filter(|u| **u != bot).count()))
+                    .map(|e| {
+                        now.as_ref()
+                            .map_or(0, |m| m.reactors(e).iter().filter(|u| **u != bot).count())
+                    })
                     .collect();
                 ExpectedVotes { counts, unknown: 0 }
             };
@@ -119,8 +151,12 @@ pub fn check(discord: &StandIn, posted: &HashMap<u64, Vec<Posted>>, ledger: &Led
             let expected = if retro.anonymous {
                 ledger.expected_answers(retro.header, index)
             } else {
-                let texts =
-                    discord.messages(*thread).into_iter().filter(|m| m.author_id != bot).map(|m| m.content).collect();
+                let texts = discord
+                    .messages(*thread)
+                    .into_iter()
+                    .filter(|m| m.author_id != bot)
+                    .map(|m| m.content)
+                    .collect();
                 ExpectedAnswers { texts, unknown: 0 }
             };
             check_question(&mut f, &here, &summary, index, &expected);
@@ -129,19 +165,34 @@ pub fn check(discord: &StandIn, posted: &HashMap<u64, Vec<Posted>>, ledger: &Led
     f
 }
 
-fn check_statement(f: &mut Findings, here: &str, summary: &str, index: usize, expected: &ExpectedVotes) {
+fn check_statement(
+    f: &mut Findings,
+    here: &str,
+    summary: &str,
+    index: usize,
+    expected: &ExpectedVotes,
+) {
     let known: usize = expected.counts.iter().sum();
     f.votes_expected += known;
     f.votes_unconfirmed += expected.unknown;
     let shown = line_after(summary, &format!("**{}. ", index + 1)).and_then(shown_votes);
     let (lost, phantom) = match shown {
         None => (known, 0),
-        Some(Shown::Counts(counts)) => counts.iter().zip(&expected.counts).fold((0, 0), |(l, p), (s, k)| {
-            (l + k.saturating_sub(*s), p + s.saturating_sub(k + expected.unknown))
-        }),
-        Some(Shown::VotersOnly(voters)) => {
-            (known.saturating_sub(voters), voters.saturating_sub(known + expected.unknown))
+        Some(Shown::Counts(counts)) => {
+            counts
+                .iter()
+                .zip(&expected.counts)
+                .fold((0, 0), |(l, p), (s, k)| {
+                    (
+                        l + k.saturating_sub(*s),
+                        p + s.saturating_sub(k + expected.unknown),
+                    )
+                })
         }
+        Some(Shown::VotersOnly(voters)) => (
+            known.saturating_sub(voters),
+            voters.saturating_sub(known + expected.unknown),
+        ),
     };
     if lost + phantom > 0 {
         f.problems.push(format!(
@@ -156,16 +207,27 @@ fn check_statement(f: &mut Findings, here: &str, summary: &str, index: usize, ex
     f.votes_phantom += phantom;
 }
 
-fn check_question(f: &mut Findings, here: &str, summary: &str, index: usize, expected: &ExpectedAnswers) {
+fn check_question(
+    f: &mut Findings,
+    here: &str,
+    summary: &str,
+    index: usize,
+    expected: &ExpectedAnswers,
+) {
     f.replies_expected += expected.texts.len();
     if summary.is_empty() {
         f.replies_lost += expected.texts.len();
         return;
     }
-    let missing: Vec<&String> = expected.texts.iter().filter(|t| !summary.contains(&format!("> {t}"))).collect();
+    let missing: Vec<&String> = expected
+        .texts
+        .iter()
+        .filter(|t| !summary.contains(&format!("> {t}")))
+        .collect();
     f.replies_lost += missing.len();
     let shown = line_after(summary, &format!("**Q{}. ", index + 1)).and_then(leading_number);
-    let fits = shown.is_some_and(|n| n >= expected.texts.len() && n <= expected.texts.len() + expected.unknown);
+    let fits = shown
+        .is_some_and(|n| n >= expected.texts.len() && n <= expected.texts.len() + expected.unknown);
     if !fits {
         f.reply_counts_wrong += 1;
     }
@@ -182,7 +244,11 @@ fn check_question(f: &mut Findings, here: &str, summary: &str, index: usize, exp
 /// Requests the stand-in refused with a 4xx (not injected), by method, route and status.
 pub fn invalid_requests(discord: &StandIn) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for r in discord.requests().iter().filter(|r| (400..500).contains(&r.status) && !r.injected) {
+    for r in discord
+        .requests()
+        .iter()
+        .filter(|r| (400..500).contains(&r.status) && !r.injected)
+    {
         let route: String = r
             .path
             .split('/')
@@ -195,7 +261,8 @@ pub fn invalid_requests(discord: &StandIn) -> BTreeMap<String, usize> {
             .collect::<Vec<_>>()
             .join("/");
         let code = r.error_code.map_or(String::new(), |c| format!(" code {c}"));
-        *out.entry(format!("{} {route} -> {}{code}", r.method, r.status)).or_default() += 1;
+        *out.entry(format!("{} {route} -> {}{code}", r.method, r.status))
+            .or_default() += 1;
     }
     out
 }

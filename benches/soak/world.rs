@@ -84,10 +84,15 @@ impl Posted {
     /// Everything was posted: all statements (with buttons when anonymous) and question threads.
     pub fn complete(&self) -> bool {
         self.statements.len() == STATEMENTS
-            && (!self.anonymous || self.statements.iter().all(|m| m.custom_ids().len() == SCALE.len()))
+            && (!self.anonymous
+                || self
+                    .statements
+                    .iter()
+                    .all(|m| m.custom_ids().len() == SCALE.len()))
             && self.threads.len() == QUESTIONS
             && self.threads.iter().all(|(_, q)| {
-                q.as_ref().is_some_and(|q| !self.anonymous || !q.custom_ids().is_empty())
+                q.as_ref()
+                    .is_some_and(|q| !self.anonymous || !q.custom_ids().is_empty())
             })
     }
 
@@ -98,7 +103,9 @@ impl Posted {
 
 pub fn is_header(m: &MessageView) -> bool {
     m.embeds.first().is_some_and(|e| {
-        e["description"].as_str().is_some_and(|d| d.contains("How to take part"))
+        e["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("How to take part"))
     })
 }
 
@@ -127,7 +134,9 @@ pub fn posted_in(discord: &StandIn, channel: u64) -> Vec<Posted> {
         .filter(|m| m.author_id == bot && !m.ephemeral)
         .collect();
     let threads = discord.threads(channel);
-    let headers: Vec<usize> = (0..messages.len()).filter(|&i| is_header(&messages[i])).collect();
+    let headers: Vec<usize> = (0..messages.len())
+        .filter(|&i| is_header(&messages[i]))
+        .collect();
     let mut out = Vec::new();
     for (n, &at) in headers.iter().enumerate() {
         let end = headers.get(n + 1).copied().unwrap_or(messages.len());
@@ -137,13 +146,25 @@ pub fn posted_in(discord: &StandIn, channel: u64) -> Vec<Posted> {
         let own_threads = threads
             .iter()
             .filter(|t| t.id > header.id && t.id < next_header)
-            .map(|t| (t.id, discord.messages(t.id).into_iter().find(|m| m.author_id == bot)))
+            .map(|t| {
+                (
+                    t.id,
+                    discord
+                        .messages(t.id)
+                        .into_iter()
+                        .find(|m| m.author_id == bot),
+                )
+            })
             .collect();
         out.push(Posted {
             channel,
             header: header.id,
             anonymous: header.text().contains("anonymous check-in"),
-            statements: segment.iter().filter(|m| m.content.starts_with("**Statement")).cloned().collect(),
+            statements: segment
+                .iter()
+                .filter(|m| m.content.starts_with("**Statement"))
+                .cloned()
+                .collect(),
             threads: own_threads,
             closes_at: closing_time(header),
             summary: segment.iter().filter(|m| is_summary(m)).cloned().collect(),
