@@ -108,15 +108,14 @@ async fn run(seconds: u64, count: usize, seed: u64) -> bool {
     };
 
     let soak_began = Instant::now();
-    while soak_began.elapsed() < Duration::from_secs(seconds) {
-        tokio::time::sleep(
-            Duration::from_secs(1)
-                .min(Duration::from_secs(seconds).saturating_sub(soak_began.elapsed())),
-        )
-        .await;
-        let elapsed = soak_began.elapsed().as_secs();
-        if elapsed > 0 && elapsed % 60 == 0 {
-            report::progress(elapsed, &members, &injector, &supervisor);
+    let length = Duration::from_secs(seconds);
+    let mut next_note = Duration::from_secs(60);
+    while soak_began.elapsed() < length {
+        let left = length.saturating_sub(soak_began.elapsed());
+        tokio::time::sleep(left.min(Duration::from_secs(1))).await;
+        if soak_began.elapsed() >= next_note {
+            report::progress(next_note.as_secs(), &members, &injector, &supervisor);
+            next_note += Duration::from_secs(60);
         }
     }
     let _ = stop.send(true);

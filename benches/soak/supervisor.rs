@@ -180,7 +180,7 @@ impl Supervisor {
                 let mut rec = self.rec();
                 rec.peak_rss_mib = rec.peak_rss_mib.max(rss);
             }
-            if tick % 10 == 0 {
+            if tick.is_multiple_of(10) {
                 self.sample_metrics(&client).await;
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
