@@ -148,7 +148,7 @@ impl Members {
                     .is_none_or(Posted::closed);
                 let asked_lately = starting
                     .get(&server.channel)
-                    .is_some_and(|at| at.elapsed() < Duration::from_secs(90));
+                    .is_some_and(|at| at.elapsed() < Duration::from_secs(150));
                 if closed && !asked_lately {
                     starting.insert(server.channel, Instant::now());
                     needs.push(server.clone());
@@ -175,7 +175,8 @@ impl Members {
         let id = self
             .discord
             .slash(server.lead, server.channel, "retro start", &options);
-        let answered = answer_of(&self.discord, id, ANSWER_WAIT).await;
+        // A start posts a dozen messages before it answers; many at once take a while.
+        let answered = answer_of(&self.discord, id, 4 * ANSWER_WAIT).await;
         let kind = match answered {
             Some(r) if r.text.starts_with("Started") => "retro started",
             Some(_) => "retro start refused",

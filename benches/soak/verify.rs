@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::ledger::{ExpectedAnswers, ExpectedVotes, Ledger};
 use crate::support::{MessageView, StandIn};
-use crate::world::{Posted, QUESTIONS, SCALE, STATEMENTS};
+use crate::world::{leftover_threads, Posted, QUESTIONS, SCALE, STATEMENTS};
 
 /// What the checks found.
 #[derive(Default, Debug)]
@@ -24,6 +24,8 @@ pub struct Findings {
     pub replies_lost: usize,
     pub reply_counts_wrong: usize,
     pub double_posts: usize,
+    /// Question threads left behind by starts that failed (belonging to no retro).
+    pub leftover_threads: usize,
     /// One line per problem (the first ones are printed).
     pub problems: Vec<String>,
 }
@@ -91,6 +93,15 @@ fn duplicates(messages: &[MessageView]) -> usize {
 pub fn check(discord: &StandIn, posted: &HashMap<u64, Vec<Posted>>, ledger: &Ledger) -> Findings {
     let mut f = Findings::default();
     let bot = discord.bot_user_id();
+    for (channel, retros) in posted {
+        let leftovers = leftover_threads(discord, *channel, retros);
+        if !leftovers.is_empty() {
+            f.leftover_threads += leftovers.len();
+            f.problems.push(format!(
+                "channel {channel}: threads of no retro left behind: {leftovers:?}"
+            ));
+        }
+    }
     for retro in posted.values().flatten() {
         f.retros += 1;
         f.anonymous += usize::from(retro.anonymous);

@@ -143,9 +143,14 @@ pub fn posted_in(discord: &StandIn, channel: u64) -> Vec<Posted> {
         let segment = &messages[at..end];
         let header = &segment[0];
         let next_header = messages.get(end).map_or(u64::MAX, |m| m.id);
+        // Threads after the summary are not this retro's (a later start that failed left them).
+        let ends_at = segment
+            .iter()
+            .find(|m| is_summary(m))
+            .map_or(next_header, |m| m.id);
         let own_threads = threads
             .iter()
-            .filter(|t| t.id > header.id && t.id < next_header)
+            .filter(|t| t.id > header.id && t.id < ends_at)
             .map(|t| {
                 (
                     t.id,
@@ -172,4 +177,21 @@ pub fn posted_in(discord: &StandIn, channel: u64) -> Vec<Posted> {
         });
     }
     out
+}
+
+/// Threads the bot made in `channel` that belong to none of its retros (left by a start that
+/// failed and could not remove them).
+pub fn leftover_threads(discord: &StandIn, channel: u64, retros: &[Posted]) -> Vec<u64> {
+    let bot = discord.bot_user_id();
+    discord
+        .threads(channel)
+        .into_iter()
+        .filter(|t| t.owner_id == Some(bot))
+        .filter(|t| {
+            !retros
+                .iter()
+                .any(|r| r.threads.iter().any(|(id, _)| *id == t.id))
+        })
+        .map(|t| t.id)
+        .collect()
 }
