@@ -51,7 +51,7 @@ fn now_secs() -> u64 {
 }
 
 /// Runs a stand-in action that panics when Discord would refuse it (a message just deleted, a
-/// button just disabled); false when it was refused.
+/// button just disabled); `None` when it was refused.
 pub fn attempt<R>(f: impl FnOnce() -> R) -> Option<R> {
     catch_unwind(AssertUnwindSafe(f)).ok()
 }
