@@ -191,6 +191,41 @@ async fn a_discord_failure_midway_marks_the_retro_failed_and_removes_its_posts()
 }
 
 #[tokio::test]
+async fn a_failed_start_leaves_threads_it_may_not_delete_without_asking() {
+    let w = World::start().await;
+    // Two threads are made, then every try at the third fails: the start fails for good. The
+    // bot is invited without Manage Threads, so it may not delete the two threads.
+    w.discord
+        .inject(Fault::server_error("POST", "/threads", 5).after(2));
+    let reply = w.command(w.fx.alice, "retro start", &[]).await;
+    assert!(
+        reply.text.contains("I couldn't start the retro"),
+        "{}",
+        reply.text
+    );
+    let bot = w.discord.bot_user_id();
+    let channel = w.fx.channel;
+    w.discord
+        .wait_until(WAIT, "the posts removed", |d| {
+            d.messages(channel)
+                .iter()
+                .all(|m| m.author_id != bot)
+                .then_some(())
+        })
+        .await;
+    let refused: Vec<String> = w
+        .discord
+        .requests()
+        .iter()
+        .filter(|r| r.status == 403)
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(refused.is_empty(), "requests Discord refuses: {refused:?}");
+    assert_eq!(w.discord.threads(channel).len(), 2, "the threads stay");
+    w.finish().await;
+}
+
+#[tokio::test]
 async fn autocomplete_offers_templates_and_open_retros() {
     let w = World::start().await;
     let id = w.discord.autocomplete(
