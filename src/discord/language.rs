@@ -5,16 +5,15 @@
 //! carries it), so its later posts and summary match its first ones.
 //!
 //! The setting lives in the store; it is kept here too, so that `bot.languages.of(guild)` stays
-//! a plain lookup: loaded at GUILD_CREATE and refreshed whenever the server's settings are read
-//! (`server::settings_of`, which every start, check-in and settings change goes through).
+//! a plain lookup: loaded at GUILD_CREATE (`server::on_guild_create`) and refreshed whenever the
+//! server's settings are read (`server::settings_of`, which every start, check-in and settings
+//! change goes through).
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::RwLock;
 
 use serenity::all::{CommandInteraction, Guild, PartialGuild};
 
-use crate::discord::bot::Bot;
-use crate::discord::server::settings_of;
 use crate::domain::ids::GuildId;
 use crate::domain::retro::Retro;
 use crate::i18n::Language;
@@ -76,18 +75,6 @@ impl ServerLanguages {
             .and_then(|s| s.preferred.as_deref())
             .map_or(Language::English, Language::from_locale)
     }
-}
-
-/// GUILD_CREATE: remembers the server's preferred locale now and loads its `language` setting
-/// in the background (a store that cannot be read leaves it on auto until the next read).
-pub fn on_guild_create(bot: &Arc<Bot>, guild: &Guild) {
-    bot.languages.learn(guild);
-    let (bot, guild) = (bot.clone(), GuildId(guild.id.get()));
-    tokio::spawn(async move {
-        if let Err(e) = settings_of(&bot, guild).await {
-            tracing::warn!(guild = guild.get(), error = %e, "could not read the server's settings");
-        }
-    });
 }
 
 /// The translated language a `language` setting's tag names; None for a tag without

@@ -66,7 +66,7 @@ fn handle(bot: &Arc<Bot>, event: Event, arrived: Instant, names: &mut VoterNames
             let span = tracing::info_span!("interaction", id = %interaction.id());
             tokio::spawn(commands::handle(bot, interaction).instrument(span));
         }
-        Event::GuildCreate(e) => crate::discord::language::on_guild_create(bot, &e.guild),
+        Event::GuildCreate(e) => crate::discord::server::on_guild_create(bot, &e.guild),
         Event::GuildUpdate(e) => bot.languages.learn_update(&e.guild),
         Event::Resumed(_) => tracing::info!("gateway session resumed"),
         _ => {}
