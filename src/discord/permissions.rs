@@ -23,17 +23,18 @@ pub fn required_in_channel() -> Permissions {
         | Permissions::ATTACH_FILES
 }
 
-/// The permissions from [`required_in_channel`] that `granted` lacks, by their names in
-/// Discord's settings (in English; [`missing_in`] names them in a member's language).
-pub fn missing(granted: Permissions) -> Vec<String> {
-    missing_in(granted, Language::English)
-}
-
 /// A permission's name in Discord's settings, in a language.
 type PermissionName = fn(Language) -> String;
 
-/// [`missing`], named as Discord's settings name them in `lang`.
-pub fn missing_in(granted: Permissions, lang: Language) -> Vec<String> {
+/// The permissions from [`required_in_channel`] that `granted` lacks, named as Discord's
+/// settings name them in `lang`.
+pub fn missing(granted: Permissions, lang: Language) -> Vec<String> {
+    missing_of(required_in_channel(), granted, lang)
+}
+
+/// The permissions of `required` that `granted` lacks, named as Discord's settings name them
+/// in `lang` (none for an administrator).
+pub fn missing_of(required: Permissions, granted: Permissions, lang: Language) -> Vec<String> {
     let names: [(Permissions, PermissionName); 8] = [
         (Permissions::VIEW_CHANNEL, |l| {
             l.t("permission-view-channel")
@@ -63,7 +64,7 @@ pub fn missing_in(granted: Permissions, lang: Language) -> Vec<String> {
     }
     names
         .iter()
-        .filter(|(p, _)| required_in_channel().contains(*p) && !granted.contains(*p))
+        .filter(|(p, _)| required.contains(*p) && !granted.contains(*p))
         .map(|(_, name)| name(lang))
         .collect()
 }
@@ -196,16 +197,16 @@ mod tests {
 
     #[test]
     fn lists_exactly_what_is_missing() {
-        assert!(missing(required_in_channel()).is_empty());
-        assert!(missing(Permissions::ADMINISTRATOR).is_empty());
+        assert!(missing(required_in_channel(), Language::English).is_empty());
+        assert!(missing(Permissions::ADMINISTRATOR, Language::English).is_empty());
         let granted =
             required_in_channel() - Permissions::ADD_REACTIONS - Permissions::CREATE_PUBLIC_THREADS;
         assert_eq!(
-            missing(granted),
+            missing(granted, Language::English),
             vec!["Add Reactions", "Create Public Threads"]
         );
         assert_eq!(
-            missing_in(granted, Language::German),
+            missing(granted, Language::German),
             vec!["Reaktionen hinzufügen", "Öffentliche Threads erstellen"]
         );
     }

@@ -127,7 +127,7 @@ async fn add(
     let hub_mention = format!("<#{hub}>");
     match permissions::bot_permissions_in(bot, guild, ChannelId::from(hub)).await {
         Ok(granted) => {
-            let missing = missing_for_digests(granted);
+            let missing = missing_for_digests(granted, lang);
             if !missing.is_empty() {
                 return Err(tr!(
                     lang,
@@ -178,20 +178,12 @@ async fn add(
 }
 
 /// What a hub channel needs for digests that `granted` lacks, by Discord's names.
-fn missing_for_digests(granted: Permissions) -> Vec<&'static str> {
-    if granted.administrator() {
-        return Vec::new();
-    }
-    [
-        (Permissions::VIEW_CHANNEL, "View Channel"),
-        (Permissions::SEND_MESSAGES, "Send Messages"),
-        (Permissions::EMBED_LINKS, "Embed Links"),
-        (Permissions::ATTACH_FILES, "Attach Files"),
-    ]
-    .into_iter()
-    .filter(|(p, _)| !granted.contains(*p))
-    .map(|(_, name)| name)
-    .collect()
+fn missing_for_digests(granted: Permissions, lang: Language) -> Vec<String> {
+    let required = Permissions::VIEW_CHANNEL
+        | Permissions::SEND_MESSAGES
+        | Permissions::EMBED_LINKS
+        | Permissions::ATTACH_FILES;
+    permissions::missing_of(required, granted, lang)
 }
 
 /// Which health check a digest shows, in `lang`.

@@ -63,7 +63,7 @@ pub async fn run(
         "help-schedules-list"
     });
     let missing = match command.app_permissions {
-        Some(granted) => match permissions::missing(granted).as_slice() {
+        Some(granted) => match permissions::missing(granted, lang).as_slice() {
             [] => lang.t("help-missing-none"),
             names => tr!(lang, "help-missing-some", permissions = names.join(", ")),
         },

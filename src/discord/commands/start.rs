@@ -131,7 +131,7 @@ pub async fn run(
         }
     };
     if let Some(granted) = command.app_permissions {
-        let missing = permissions::missing_in(granted, lang);
+        let missing = permissions::missing(granted, lang);
         if !missing.is_empty() {
             return respond
                 .ephemeral(tr!(

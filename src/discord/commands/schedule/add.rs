@@ -108,7 +108,7 @@ async fn build(
         }
     };
     if let Some(granted) = granted {
-        let missing = permissions::missing(granted);
+        let missing = permissions::missing(granted, lang);
         if !missing.is_empty() {
             return Err(tr!(
                 lang,
