@@ -290,3 +290,37 @@ async fn a_form_answer_is_posted_once_through_a_lost_answer() {
     assert_eq!(answers.len(), 1, "the answer once: {answers:#?}");
     w.finish().await;
 }
+
+#[tokio::test]
+async fn a_member_gets_the_answer_when_the_acknowledgement_of_their_command_was_lost() {
+    let w = World::start().await;
+    // Discord takes the deferral but its answer never reaches the bot: the bot sends it again,
+    // Discord says "already acknowledged", and the member must still get the real answer.
+    w.discord
+        .inject(Fault::lose_response("POST", "/callback", 1));
+    let reply = w.command(w.fx.bob, "retro templates", &[]).await;
+    assert!(
+        reply.text.contains("Customer Obsession"),
+        "the templates list: {}",
+        reply.text
+    );
+    let callbacks: Vec<u16> = w
+        .discord
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/callback"))
+        .map(|r| r.status)
+        .collect();
+    assert!(
+        callbacks.len() >= 2 && callbacks[1] == 400,
+        "the deferral was sent again and refused as already acknowledged: {callbacks:?}"
+    );
+    // That second callback is the one request the stand-in flags; nothing else may be.
+    let unexpected = w.discord.unexpected_requests();
+    assert!(
+        unexpected.len() == 1 && unexpected[0].path.ends_with("/callback"),
+        "{unexpected:#?}"
+    );
+    w.discord.clear_requests();
+    w.finish().await;
+}

@@ -6,6 +6,10 @@ use serenity::model::prelude::*;
 
 use super::{DiscordRest, RestError};
 
+/// Discord's error code for an interaction answered a second time ("Interaction has already
+/// been acknowledged").
+const ALREADY_ACKNOWLEDGED: i64 = 40060;
+
 impl DiscordRest {
     pub async fn create_message(
         &self,
@@ -210,8 +214,21 @@ impl DiscordRest {
             interaction_id: interaction,
             token,
         };
-        self.call_empty(Self::json(route, LightMethod::Post, body))
+        match self
+            .call_empty(Self::json(route, LightMethod::Post, body))
             .await
+        {
+            // A retry after a lost answer: the first attempt arrived, so the interaction is
+            // answered and the caller goes on (editing that answer) as if it had heard so.
+            Err(RestError::Discord {
+                code: ALREADY_ACKNOWLEDGED,
+                ..
+            }) => {
+                tracing::info!(%interaction, "the interaction was already answered by an earlier attempt");
+                Ok(())
+            }
+            outcome => outcome,
+        }
     }
 
     /// Replaces the original (deferred) answer of an interaction.
