@@ -8,6 +8,8 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
+pub use support::process::rss_mib;
+
 mod counting_bot;
 mod footprint;
 mod ingest;
@@ -61,18 +63,6 @@ fn machine() -> String {
         .map_or("unknown CPU".to_string(), |m| m.trim().to_string());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!("{model}, {cores} cores")
-}
-
-/// The resident set of a process in MiB, from /proc.
-pub fn rss_mib(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kib: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kib / 1024.0
 }
 
 /// The median of some durations.

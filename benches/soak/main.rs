@@ -11,6 +11,8 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
+pub use support::process::rss_mib;
+
 mod anonymous;
 mod database;
 mod faults;
@@ -156,16 +158,4 @@ async fn run(seconds: u64, count: usize, seed: u64) -> bool {
         discord: &discord,
     });
     findings.failed() || !all_closed
-}
-
-/// The resident set of a process in MiB, from /proc.
-pub fn rss_mib(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kib: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kib / 1024.0
 }

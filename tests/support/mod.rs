@@ -3,6 +3,7 @@
 
 pub mod bot;
 pub mod perms;
+pub mod process;
 pub mod serenity_probe;
 pub mod standin;
 pub mod tcp_proxy;
