@@ -104,7 +104,8 @@ fn english_ids() -> BTreeSet<String> {
         .collect()
 }
 
-/// The literal message ids the code looks up (`.t("…")`, `.t_with("…"`, `tr!(lang, "…"`).
+/// The literal message ids the code looks up (`.t("…")`, `.t_with("…"`, `tr!(lang, "…"`,
+/// `respond.database_problem("…"`).
 fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
     for entry in std::fs::read_dir(dir).expect("src is readable") {
         let path = entry.expect("a directory entry").path();
@@ -112,7 +113,7 @@ fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
             ids_used_in(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
             let text = std::fs::read_to_string(&path).expect("a source file");
-            for marker in [".t(\"", ".t_with(\""] {
+            for marker in [".t(\"", ".t_with(\"", ".database_problem(\""] {
                 for (at, _) in text.match_indices(marker) {
                     let rest = &text[at + marker.len()..];
                     out.insert(rest[..rest.find('"').unwrap_or(0)].to_string());

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
 use super::options::Options;
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::close::{close_retro, CloseError};
@@ -94,7 +94,7 @@ pub async fn run(
         Ok(_) => return respond.edit(lang.t("close-nothing-open")).await,
         Err(e) => {
             return respond
-                .edit(database_problem_in(bot, lang, "close-what-look-up", &e))
+                .edit(respond.database_problem("close-what-look-up", &e))
                 .await
         }
     };

@@ -200,7 +200,7 @@ async fn list(bot: &Bot, guild: GuildId, respond: &Responder<'_>) -> Result<(), 
         Ok(digests) => digests,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(bot, lang, "org-what-read-digests", &e))
+                .ephemeral(respond.database_problem("org-what-read-digests", &e))
                 .await
         }
     };
@@ -275,7 +275,7 @@ async fn remove(
         }
         Err(e) => {
             respond
-                .ephemeral(database_problem_in(bot, lang, "org-what-remove-digest", &e))
+                .ephemeral(respond.database_problem("org-what-remove-digest", &e))
                 .await
         }
     }

@@ -8,7 +8,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -140,12 +140,7 @@ pub async fn run(
         Ok(Err(why)) => respond.edit(why).await,
         Err(e) => {
             respond
-                .edit(database_problem_in(
-                    bot,
-                    respond.lang(),
-                    "export-what-read",
-                    &e,
-                ))
+                .edit(respond.database_problem("export-what-read", &e))
                 .await
         }
     }

@@ -4,7 +4,7 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use super::rights::{has_facilitator_role, may_manage_schedules};
 use super::settings::lines;
 use crate::discord::bot::Bot;
@@ -36,12 +36,7 @@ pub async fn run(
         Ok(settings) => settings,
         Err(e) => {
             return respond
-                .edit(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-read-settings",
-                    &e,
-                ))
+                .edit(respond.database_problem("admin-what-read-settings", &e))
                 .await
         }
     };

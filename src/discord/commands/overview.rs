@@ -9,7 +9,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::flows::overview::{show_overview, template_of, ChannelNames};
@@ -60,12 +60,7 @@ pub async fn run(
         Ok(None) => return respond.edit(lang.t("overview-none-visible")).await,
         Err(e) => {
             return respond
-                .edit(database_problem_in(
-                    bot,
-                    lang,
-                    "org-what-read-check-ins",
-                    &e,
-                ))
+                .edit(respond.database_problem("org-what-read-check-ins", &e))
                 .await
         }
     };
@@ -75,12 +70,7 @@ pub async fn run(
         Ok(shown) => shown,
         Err(e) => {
             return respond
-                .edit(database_problem_in(
-                    bot,
-                    lang,
-                    "org-what-read-check-ins",
-                    &e,
-                ))
+                .edit(respond.database_problem("org-what-read-check-ins", &e))
                 .await
         }
     };

@@ -38,6 +38,11 @@ impl<'a> Responder<'a> {
     }
 
     /// The language of the caller, which every answer of this responder is written in.
+    /// [`database_problem_in`] for this member: logged, counted, and worded in their language.
+    pub fn database_problem(&self, what: &str, error: &impl std::fmt::Display) -> String {
+        database_problem_in(self.bot, self.lang(), what, error)
+    }
+
     pub fn lang(&self) -> Language {
         language::of_member(self.command)
     }

@@ -5,7 +5,7 @@
 use serenity::all::{CommandInteraction, GuildId};
 
 use super::options::Options;
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::bot::Bot;
 use crate::discord::flows::overview::min_voters;
 use crate::discord::ids::ToDomain;
@@ -55,12 +55,7 @@ pub async fn run(
         Ok(check_ins) => check_ins,
         Err(e) => {
             return respond
-                .edit(database_problem_in(
-                    bot,
-                    lang,
-                    "org-what-read-check-ins",
-                    &e,
-                ))
+                .edit(respond.database_problem("org-what-read-check-ins", &e))
                 .await
         }
     };

@@ -234,12 +234,7 @@ pub async fn run(
             .await
         {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-save-settings",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-save-settings", &e))
                 .await;
         }
         tracing::info!(
@@ -251,12 +246,7 @@ pub async fn run(
     for name in resets {
         if let Err(e) = bot.store.clear_server_setting(guild.domain(), name).await {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-save-settings",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-save-settings", &e))
                 .await;
         }
         tracing::info!(
@@ -270,12 +260,7 @@ pub async fn run(
         Ok(settings) => settings,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-read-settings",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-read-settings", &e))
                 .await
         }
     };

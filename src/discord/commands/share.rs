@@ -4,7 +4,7 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption, GuildId};
 
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use super::rights::has_facilitator_role;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -61,7 +61,7 @@ pub async fn run(
     };
     if let Err(e) = bot.store.set_sharing(&choice).await {
         return respond
-            .ephemeral(database_problem_in(bot, lang, "org-what-save-choice", &e))
+            .ephemeral(respond.database_problem("org-what-save-choice", &e))
             .await;
     }
     tracing::info!(channel = %choice.channel, sharing, "sharing changed");

@@ -74,12 +74,7 @@ pub async fn run(
         Ok(settings) => settings,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "start-what-read-settings",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("start-what-read-settings", &e))
                 .await
         }
     };
@@ -87,7 +82,7 @@ pub async fn run(
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(bot, lang, "templates-what-read", &e))
+                .ephemeral(respond.database_problem("templates-what-read", &e))
                 .await
         }
     };

@@ -3,7 +3,7 @@
 
 use serenity::all::{CommandInteraction, CommandOptionType, CreateCommandOption};
 
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::access;
 use crate::discord::bot::Bot;
 use crate::discord::ids::ToDomain;
@@ -38,7 +38,7 @@ pub async fn run(
         Ok(None) => return respond.edit(lang.t("status-none-open")).await,
         Err(e) => {
             return respond
-                .edit(database_problem_in(bot, lang, "status-what-read", &e))
+                .edit(respond.database_problem("status-what-read", &e))
                 .await
         }
     };

@@ -3,7 +3,7 @@
 
 use serenity::all::{CommandOptionType, CreateCommandOption};
 
-use super::respond::{database_problem_in, Responder};
+use super::respond::Responder;
 use crate::discord::bot::Bot;
 use crate::discord::render::reports::pack_parts;
 use crate::discord::rest::RestError;
@@ -34,7 +34,7 @@ pub async fn run(
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(bot, lang, "templates-what-read", &e))
+                .ephemeral(respond.database_problem("templates-what-read", &e))
                 .await
         }
     };

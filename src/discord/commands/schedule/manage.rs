@@ -7,7 +7,7 @@ use serenity::all::{AutocompleteChoice, CommandInteraction, GuildId};
 use crate::discord::access::{self, Viewer};
 use crate::discord::bot::Bot;
 use crate::discord::commands::options::Options;
-use crate::discord::commands::respond::{database_problem_in, Responder};
+use crate::discord::commands::respond::Responder;
 use crate::discord::commands::rights::{may_manage_schedules, who_may_manage_schedules_in};
 use crate::discord::ids::ToDomain;
 use crate::discord::render::CONTENT_LIMIT;
@@ -32,12 +32,7 @@ pub async fn list(
         Ok(schedules) => visible(&viewer, schedules),
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-read-schedules",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-read-schedules", &e))
                 .await
         }
     };
@@ -151,12 +146,7 @@ pub async fn change(
         }
         Err(e) => {
             respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-change-schedule",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-change-schedule", &e))
                 .await
         }
     }

@@ -47,12 +47,7 @@ pub async fn open_form(
             Ok(catalog) => catalog,
             Err(e) => {
                 return respond
-                    .ephemeral(database_problem_in(
-                        bot,
-                        lang,
-                        "admin-what-read-templates",
-                        &e,
-                    ))
+                    .ephemeral(respond.database_problem("admin-what-read-templates", &e))
                     .await
             }
         };

@@ -40,12 +40,7 @@ pub async fn export(
         Ok(catalog) => catalog,
         Err(e) => {
             return respond
-                .ephemeral(database_problem_in(
-                    bot,
-                    lang,
-                    "admin-what-read-templates",
-                    &e,
-                ))
+                .ephemeral(respond.database_problem("admin-what-read-templates", &e))
                 .await
         }
     };
